@@ -43,6 +43,11 @@ final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentReques
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
 
+    /** Retries are logged as warnings for the first failures, then for every 20th. */
+    private static final int WARN_FIRST_FAILURES = 3;
+
+    private static final int WARN_EVERY_FAILURES = 20;
+
     private final ElasticsearchAsyncClient client;
     private final DeadLetterHandler deadLetters;
     private final MailboxExecutor mailbox;
@@ -164,12 +169,22 @@ final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentReques
             ResultHandler<DocumentRequest> handler, List<DocumentRequest> entries, String why) {
         long delay = backoff.nextDelayMillis();
         metrics.documentsRetried.inc(entries.size());
-        LOG.warn(
-                "Elasticsearch: {}; retrying {} documents in {} ms ({} consecutive failures)",
-                why,
-                entries.size(),
-                delay,
-                backoff.consecutiveFailures());
+        int failures = backoff.consecutiveFailures();
+        if (failures <= WARN_FIRST_FAILURES || failures % WARN_EVERY_FAILURES == 0) {
+            LOG.warn(
+                    "Elasticsearch: {}; retrying {} documents in {} ms ({} consecutive failures)",
+                    why,
+                    entries.size(),
+                    delay,
+                    failures);
+        } else {
+            LOG.debug(
+                    "Elasticsearch: {}; retrying {} documents in {} ms ({} consecutive failures)",
+                    why,
+                    entries.size(),
+                    delay,
+                    failures);
+        }
         timeService.registerTimer(
                 timeService.getCurrentProcessingTime() + delay, time -> finish(handler, entries));
     }
