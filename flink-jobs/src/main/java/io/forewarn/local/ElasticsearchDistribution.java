@@ -15,8 +15,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Unpacks an Elasticsearch zip distribution once into a base directory. The zip is extracted into
- * a temporary directory and moved into place atomically, so concurrent processes sharing the base
+ * Unpacks an Elasticsearch zip distribution once into a base directory. The zip is extracted into a
+ * temporary directory and moved into place atomically, so concurrent processes sharing the base
  * directory either find a complete installation or install one themselves. Scripts under {@code
  * bin/} are made executable (zip entries carry no Unix permissions for {@link ZipFile}); all files
  * are readable by every user, so the node can run as a different user than the installer.
@@ -79,7 +79,8 @@ final class ElasticsearchDistribution {
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(path);
-                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    Files.setPosixFilePermissions(
+                            path, PosixFilePermissions.fromString("rwxr-xr-x"));
                     continue;
                 }
                 Files.createDirectories(path.getParent());
@@ -88,7 +89,8 @@ final class ElasticsearchDistribution {
                 }
                 boolean executable = entry.getName().contains("/bin/");
                 Files.setPosixFilePermissions(
-                        path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                        path,
+                        PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
     }

@@ -43,9 +43,9 @@ import java.util.stream.Stream;
  *
  * <p>The zip is unpacked once into a base directory ({@code /var/tmp/forewarn} when running as
  * root, {@code ~/.cache/forewarn} otherwise). Each node has its own instance directory with its
- * configuration, data, logs and temporary files. Elasticsearch refuses to run as root: as root,
- * the node runs as a dedicated system user ({@code forewarn} by default, created if missing) via
- * {@code runuser}, and the instance directory is handed to that user.
+ * configuration, data, logs and temporary files. Elasticsearch refuses to run as root: as root, the
+ * node runs as a dedicated system user ({@code forewarn} by default, created if missing) via {@code
+ * runuser}, and the instance directory is handed to that user.
  *
  * <p>The node listens on 127.0.0.1 only, single-node discovery, security off. {@link #start()}
  * waits until {@code GET /_cluster/health} answers (not {@code GET /}, which this distribution
@@ -105,8 +105,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     /**
      * Starts the node (installing the distribution first if needed) and waits until it answers.
      *
-     * @throws IOException when it cannot be started or does not become ready in time; the
-     *     message includes the end of the node's log
+     * @throws IOException when it cannot be started or does not become ready in time; the message
+     *     includes the end of the node's log
      */
     public synchronized LocalElasticsearch start() throws IOException {
         if (isRunning()) {
@@ -252,13 +252,16 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     /** Lets the node's user reach the instance directory through its parents. */
     private void makeTraversable(Path directory) throws IOException {
-        for (Path p = directory.getParent(); p != null && p.startsWith(baseDirectory); p = p.getParent()) {
+        for (Path p = directory.getParent();
+                p != null && p.startsWith(baseDirectory);
+                p = p.getParent()) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 
     private static void changeOwner(Path directory, String userName) throws IOException {
-        UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+        UserPrincipalLookupService lookup =
+                FileSystems.getDefault().getUserPrincipalLookupService();
         UserPrincipal owner = lookup.lookupPrincipalByName(userName);
         GroupPrincipal group;
         try {
@@ -280,8 +283,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     private void awaitReady() throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health =
-                URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
+        URI health = URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
         long deadline = System.nanoTime() + startupTimeout.toNanos();
         String lastAnswer = "no answer yet";
         while (System.nanoTime() < deadline) {

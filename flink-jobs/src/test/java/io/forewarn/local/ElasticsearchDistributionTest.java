@@ -45,11 +45,14 @@ class ElasticsearchDistributionTest {
         Path home = ElasticsearchDistribution.install(zip, base);
 
         assertThat(home).isEqualTo(base.resolve("es-1.0"));
-        assertThat(PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(home.resolve("bin/elasticsearch"))))
+        assertThat(
+                        PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(home.resolve("bin/elasticsearch"))))
                 .isEqualTo("rwxr-xr-x");
-        assertThat(PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(home.resolve("config/elasticsearch.yml"))))
+        assertThat(
+                        PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(
+                                        home.resolve("config/elasticsearch.yml"))))
                 .isEqualTo("rw-r--r--");
         try (var leftovers = Files.list(base)) {
             assertThat(leftovers).containsExactly(home);

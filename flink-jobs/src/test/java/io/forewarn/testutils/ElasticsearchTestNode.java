@@ -43,7 +43,8 @@ public final class ElasticsearchTestNode implements AutoCloseable {
         this.node = node;
         this.url = url;
         this.client =
-                ElasticsearchClients.blocking(ElasticsearchSinkSettings.builder().endpoint(url).build());
+                ElasticsearchClients.blocking(
+                        ElasticsearchSinkSettings.builder().endpoint(url).build());
     }
 
     /** The node shared by every test of this JVM, started on first use. */
@@ -55,7 +56,8 @@ public final class ElasticsearchTestNode implements AutoCloseable {
             } else {
                 shared = local(localNode("1g"));
                 Runtime.getRuntime()
-                        .addShutdownHook(new Thread(shared::closeQuietly, "elasticsearch-test-node-stop"));
+                        .addShutdownHook(
+                                new Thread(shared::closeQuietly, "elasticsearch-test-node-stop"));
             }
         }
         return shared;
@@ -72,7 +74,8 @@ public final class ElasticsearchTestNode implements AutoCloseable {
             throw new IllegalStateException(
                     "System property "
                             + ZIP_PROPERTY
-                            + " must name the Elasticsearch integ-test zip (failsafe sets it), or set "
+                            + " must name the Elasticsearch integ-test zip (failsafe sets it), or"
+                            + " set "
                             + EXTERNAL_URL_ENV
                             + "; was "
                             + zip);
@@ -114,6 +117,22 @@ public final class ElasticsearchTestNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not restart the test Elasticsearch node", e);
         }
+    }
+
+    /** The config, data and logs directory of a node this fixture started. */
+    public Path instanceDirectory() {
+        if (node == null) {
+            throw new IllegalStateException("An external node has no local instance directory");
+        }
+        return node.instanceDirectory();
+    }
+
+    /** Processes alive whose command line names this path (e.g. a node's instance directory). */
+    public static long processesMentioning(Path path) {
+        String text = path.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(text)).orElse(false))
+                .count();
     }
 
     private LocalElasticsearch requireDedicated() {

@@ -15,8 +15,8 @@ public final class DeadLetters {
     private DeadLetters() {}
 
     /**
-     * A dead letter with the document JSON as payload, cut at {@code payloadLimitBytes}. The key
-     * is the document id; there is no source topic (the document was made by the job).
+     * A dead letter with the document JSON as payload, cut at {@code payloadLimitBytes}. The key is
+     * the document id; there is no source topic (the document was made by the job).
      */
     public static DeadLetter of(RejectedDocument rejected, int payloadLimitBytes, long nowMillis) {
         byte[] source = rejected.request().source();

@@ -12,9 +12,6 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +25,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds Elasticsearch clients from {@link ElasticsearchSinkSettings}: the endpoints, an {@code
@@ -79,7 +79,8 @@ public final class ElasticsearchClients {
         List<Header> headers = new ArrayList<>();
         if (settings.apiKey().isPresent()) {
             headers.add(
-                    new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + settings.apiKey().get()));
+                    new BasicHeader(
+                            HttpHeaders.AUTHORIZATION, "ApiKey " + settings.apiKey().get()));
         } else if (settings.username().isPresent()) {
             String credentials = settings.username().get() + ":" + settings.password().orElse("");
             headers.add(
@@ -116,7 +117,10 @@ public final class ElasticsearchClients {
             return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException(
-                    "Cannot read the CA certificate file " + caCertificatePem + ": " + e.getMessage(),
+                    "Cannot read the CA certificate file "
+                            + caCertificatePem
+                            + ": "
+                            + e.getMessage(),
                     e);
         }
     }

@@ -148,7 +148,8 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, DocumentRequest
             return new ElasticsearchSink<>(
                     Objects.requireNonNull(converter, "a document converter is required"),
                     Objects.requireNonNull(settings, "Elasticsearch sink settings are required"),
-                    Objects.requireNonNull(deadLetters, "a dead-letter handler factory is required"));
+                    Objects.requireNonNull(
+                            deadLetters, "a dead-letter handler factory is required"));
         }
     }
 }

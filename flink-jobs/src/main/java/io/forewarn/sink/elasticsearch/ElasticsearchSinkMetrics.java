@@ -32,7 +32,8 @@ final class ElasticsearchSinkMetrics {
     final Counter bulkRequestsFailed;
     final Histogram bulkRequestLatency;
 
-    ElasticsearchSinkMetrics(MetricGroup group, IntSupplier inFlightRequests, IntSupplier buffered) {
+    ElasticsearchSinkMetrics(
+            MetricGroup group, IntSupplier inFlightRequests, IntSupplier buffered) {
         documentsWritten = group.counter(DOCUMENTS_WRITTEN);
         documentsFailed = group.counter(DOCUMENTS_FAILED);
         documentsRetried = group.counter(DOCUMENTS_RETRIED);

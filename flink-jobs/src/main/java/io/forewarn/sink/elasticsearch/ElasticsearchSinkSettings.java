@@ -113,8 +113,8 @@ public final class ElasticsearchSinkSettings implements Serializable {
     }
 
     /**
-     * Most bytes (estimated bulk body size) in one bulk request. A single document larger than
-     * this is never sent: it is dead-lettered with reason {@code TOO_LARGE}.
+     * Most bytes (estimated bulk body size) in one bulk request. A single document larger than this
+     * is never sent: it is dead-lettered with reason {@code TOO_LARGE}.
      */
     public long bulkMaxBytes() {
         return bulkMaxBytes;
@@ -125,7 +125,9 @@ public final class ElasticsearchSinkSettings implements Serializable {
         return flushInterval;
     }
 
-    /** Most bulk requests in flight per sink subtask, retries waiting for their backoff included. */
+    /**
+     * Most bulk requests in flight per sink subtask, retries waiting for their backoff included.
+     */
     public int maxInFlightRequests() {
         return maxInFlightRequests;
     }
@@ -161,7 +163,9 @@ public final class ElasticsearchSinkSettings implements Serializable {
         return "ElasticsearchSinkSettings{endpoints="
                 + endpoints
                 + ", auth="
-                + (apiKey != null ? "api-key" : username != null ? "basic(" + username + ")" : "none")
+                + (apiKey != null
+                        ? "api-key"
+                        : username != null ? "basic(" + username + ")" : "none")
                 + ", caCertificatePath="
                 + caCertificatePath
                 + ", bulkMaxActions="
@@ -329,7 +333,9 @@ public final class ElasticsearchSinkSettings implements Serializable {
                     "Elasticsearch endpoint must not contain credentials; use basic auth settings");
             require(
                     "http".equals(uri.getScheme()) || "https".equals(uri.getScheme()),
-                    "Elasticsearch endpoint '" + endpoint + "' must start with http:// or https://");
+                    "Elasticsearch endpoint '"
+                            + endpoint
+                            + "' must start with http:// or https://");
             require(
                     uri.getHost() != null,
                     "Elasticsearch endpoint '" + endpoint + "' has no host name");

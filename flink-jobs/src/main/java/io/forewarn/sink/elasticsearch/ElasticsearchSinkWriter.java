@@ -16,7 +16,6 @@ import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.SimpleBatchCreator;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.util.function.ThrowingRunnable;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +34,9 @@ import java.util.concurrent.TimeUnit;
  * answers and decides what to retry.
  *
  * <p>Responses are handled on the task thread (through the mailbox), so metrics, the backoff and
- * the dead-letter handler need no locking. A retriable failure waits out an exponential backoff
- * on a processing-time timer before its documents go back into the buffer; the request counts as
- * in flight meanwhile, so a struggling cluster backpressures the job instead of growing a queue.
+ * the dead-letter handler need no locking. A retriable failure waits out an exponential backoff on
+ * a processing-time timer before its documents go back into the buffer; the request counts as in
+ * flight meanwhile, so a struggling cluster backpressures the job instead of growing a queue.
  */
 final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentRequest> {
 
@@ -133,7 +132,9 @@ final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentReques
             if (RequestFailures.isRetriable(failure)) {
                 metrics.bulkRequestsFailed.inc();
                 retryLater(
-                        handler, sent, "the bulk request failed: " + RequestFailures.unwrap(failure));
+                        handler,
+                        sent,
+                        "the bulk request failed: " + RequestFailures.unwrap(failure));
             } else {
                 fail(
                         handler,

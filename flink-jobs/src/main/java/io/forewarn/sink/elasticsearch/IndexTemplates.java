@@ -20,9 +20,9 @@ import java.util.List;
 /**
  * Installs Forewarn's composable index templates. The JSON files live in {@code
  * deploy/elasticsearch/index-templates/} and are packaged into the job jar under {@code
- * elasticsearch/index-templates/}; each has a {@code version}. On start-up, {@link
- * #installMissing} puts every template that is missing or older than ours, and leaves the others
- * alone (an operator's newer or hand-tuned template survives).
+ * elasticsearch/index-templates/}; each has a {@code version}. On start-up, {@link #installMissing}
+ * puts every template that is missing or older than ours, and leaves the others alone (an
+ * operator's newer or hand-tuned template survives).
  */
 public final class IndexTemplates {
 
@@ -89,12 +89,14 @@ public final class IndexTemplates {
         String resource = RESOURCE_DIRECTORY + name + ".json";
         try (InputStream in = IndexTemplates.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Index template resource " + resource + " is missing");
+                throw new IllegalStateException(
+                        "Index template resource " + resource + " is missing");
             }
             ObjectNode template = (ObjectNode) JSON.readTree(in);
-            ObjectNode index = template.withObjectProperty("template")
-                    .withObjectProperty("settings")
-                    .withObjectProperty("index");
+            ObjectNode index =
+                    template.withObjectProperty("template")
+                            .withObjectProperty("settings")
+                            .withObjectProperty("index");
             index.put("number_of_replicas", settings.replicas());
             index.put("number_of_shards", settings.shards());
             return template;

@@ -75,8 +75,7 @@ public final class KafkaDeadLetterHandler implements DeadLetterHandler {
     private void throwIfSendFailed() throws IOException {
         Exception failure = sendFailure.get();
         if (failure != null) {
-            throw new IOException(
-                    "Could not write a dead letter to Kafka topic " + topic, failure);
+            throw new IOException("Could not write a dead letter to Kafka topic " + topic, failure);
         }
     }
 

@@ -88,7 +88,8 @@ public final class KafkaDeadLetterHandlerFactory implements DeadLetterHandlerFac
 
         public KafkaDeadLetterHandlerFactory build() {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
-                throw new IllegalArgumentException("the dead-letter Kafka bootstrap servers are required");
+                throw new IllegalArgumentException(
+                        "the dead-letter Kafka bootstrap servers are required");
             }
             if (topic == null || topic.isBlank()) {
                 throw new IllegalArgumentException("the dead-letter topic is required");

@@ -1,14 +1,13 @@
 package io.forewarn.sink.elasticsearch;
 
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The default dead-letter handler: logs a warning with the index, id and Elasticsearch's error
- * (never the document content) and drops the document. Use {@link KafkaDeadLetterHandlerFactory}
- * to keep rejected documents.
+ * (never the document content) and drops the document. Use {@link KafkaDeadLetterHandlerFactory} to
+ * keep rejected documents.
  */
 public final class LoggingDeadLetterHandler implements DeadLetterHandler {
 

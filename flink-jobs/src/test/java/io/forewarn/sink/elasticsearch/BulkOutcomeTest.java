@@ -34,16 +34,14 @@ class BulkOutcomeTest {
     }
 
     private static BulkResponse response(String... items) {
-        String json =
-                "{\"errors\":true,\"took\":3,\"items\":[" + String.join(",", items) + "]}";
+        String json = "{\"errors\":true,\"took\":3,\"items\":[" + String.join(",", items) + "]}";
         return BulkResponse.of(b -> b.withJson(new StringReader(json)));
     }
 
     @Test
     void sortsItemsIntoWrittenStaleRetriedAndRejected() {
         DocumentRequest created = index("created");
-        DocumentRequest stale =
-                index("stale").withExternalVersion(1, VersionType.EXTERNAL);
+        DocumentRequest stale = index("stale").withExternalVersion(1, VersionType.EXTERNAL);
         DocumentRequest unversionedConflict = index("conflict");
         DocumentRequest tooManyRequests = index("busy");
         DocumentRequest unavailable = index("unavailable");
@@ -66,7 +64,8 @@ class BulkOutcomeTest {
                                         "index",
                                         "stale",
                                         409,
-                                        "{\"type\":\"version_conflict_engine_exception\",\"reason\":\"current version [2] is higher\"}"),
+                                        "{\"type\":\"version_conflict_engine_exception\",\"reason\":\"current"
+                                            + " version [2] is higher\"}"),
                                 item(
                                         "index",
                                         "conflict",
@@ -76,17 +75,20 @@ class BulkOutcomeTest {
                                         "index",
                                         "busy",
                                         429,
-                                        "{\"type\":\"es_rejected_execution_exception\",\"reason\":\"queue full\"}"),
+                                        "{\"type\":\"es_rejected_execution_exception\",\"reason\":\"queue"
+                                            + " full\"}"),
                                 item(
                                         "index",
                                         "unavailable",
                                         503,
-                                        "{\"type\":\"unavailable_shards_exception\",\"reason\":\"primary not active\"}"),
+                                        "{\"type\":\"unavailable_shards_exception\",\"reason\":\"primary"
+                                            + " not active\"}"),
                                 item(
                                         "index",
                                         "bad",
                                         400,
-                                        "{\"type\":\"document_parsing_exception\",\"reason\":\"failed to parse field [n] of type [long]\"}"),
+                                        "{\"type\":\"document_parsing_exception\",\"reason\":\"failed"
+                                            + " to parse field [n] of type [long]\"}"),
                                 "{\"delete\":{\"_index\":\"idx\",\"_id\":\"gone\",\"status\":404,\"result\":\"not_found\",\"_version\":1}}"));
 
         assertThat(outcome.written()).isEqualTo(2);

@@ -25,7 +25,9 @@ class BulkRequestsTest {
                                 DocumentRequest.index("idx", "a", SOURCE),
                                 DocumentRequest.index("idx", "b", SOURCE)
                                         .withExternalVersion(
-                                                5, io.forewarn.sink.elasticsearch.VersionType.EXTERNAL),
+                                                5,
+                                                io.forewarn.sink.elasticsearch.VersionType
+                                                        .EXTERNAL),
                                 DocumentRequest.delete("idx", "c")
                                         .withExternalVersion(
                                                 6,

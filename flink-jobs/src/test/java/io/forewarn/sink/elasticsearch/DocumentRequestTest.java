@@ -18,7 +18,8 @@ class DocumentRequestTest {
     @Test
     void describesItselfWithoutItsContent() {
         DocumentRequest request =
-                DocumentRequest.index("idx", "id-1", "{\"secret\":1}".getBytes(StandardCharsets.UTF_8))
+                DocumentRequest.index(
+                                "idx", "id-1", "{\"secret\":1}".getBytes(StandardCharsets.UTF_8))
                         .withExternalVersion(42, VersionType.EXTERNAL);
 
         assertThat(request.toString())

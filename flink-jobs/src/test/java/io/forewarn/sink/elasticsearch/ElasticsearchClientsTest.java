@@ -7,12 +7,12 @@ import org.apache.http.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
-
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import javax.net.ssl.SSLContext;
 
 class ElasticsearchClientsTest {
 

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +131,9 @@ class ElasticsearchSinkITCase {
                         index,
                         List.of(
                                 TestRecords.prediction(
-                                        "p-007", TestRecords.T0 + 5_000, PredictionStatus.RESOLVED)));
+                                        "p-007",
+                                        TestRecords.T0 + 5_000,
+                                        PredictionStatus.RESOLVED)));
 
         StoredDocument latest = es.document(index, "p-007").orElseThrow();
         assertThat(latest.version()).isEqualTo(TestRecords.T0 + 10_000);
@@ -197,7 +200,9 @@ class ElasticsearchSinkITCase {
         int bulkMaxActions = 25;
         int maxBuffered = 100;
         int maxInFlight = 2;
+        Path instance;
         try (ElasticsearchTestNode node = ElasticsearchTestNode.startDedicated()) {
+            instance = node.instanceDirectory();
             String index = node.createIndex("forewarn-sink-outage", NUMBER_MAPPING);
             ElasticsearchSink<Long> sink =
                     ElasticsearchSink.<Long>builder()
@@ -207,7 +212,8 @@ class ElasticsearchSinkITCase {
                                             .maxBufferedRequests(maxBuffered)
                                             .maxInFlightRequests(maxInFlight)
                                             .flushInterval(Duration.ofMillis(100))
-                                            .retryBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
+                                            .retryBackoff(
+                                                    Duration.ofMillis(50), Duration.ofSeconds(1))
                                             .requestTimeout(Duration.ofSeconds(5))
                                             .build())
                             .converter(new NumberDocuments(index, false))
@@ -228,7 +234,11 @@ class ElasticsearchSinkITCase {
                     .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> node.count(index) >= 300);
+            assertThat(ElasticsearchTestNode.processesMentioning(instance)).isPositive();
             node.stopNode();
+            assertThat(ElasticsearchTestNode.processesMentioning(instance))
+                    .as("processes of the stopped node")
+                    .isZero();
 
             await("the sink retrying while Elasticsearch is down")
                     .atMost(Duration.ofSeconds(30))
@@ -240,14 +250,22 @@ class ElasticsearchSinkITCase {
                     .until(
                             () ->
                                     job.getJobStatus().get() == JobStatus.RUNNING
-                                            && max(jobId, ElasticsearchSinkMetrics.IN_FLIGHT_REQUESTS)
+                                            && max(
+                                                            jobId,
+                                                            ElasticsearchSinkMetrics
+                                                                    .IN_FLIGHT_REQUESTS)
                                                     <= maxInFlight
-                                            && max(jobId, ElasticsearchSinkMetrics.BUFFERED_DOCUMENTS)
+                                            && max(
+                                                            jobId,
+                                                            ElasticsearchSinkMetrics
+                                                                    .BUFFERED_DOCUMENTS)
                                                     <= maxBuffered + maxInFlight * bulkMaxActions);
             long received = sum(jobId, "numRecordsIn");
             long written = sum(jobId, ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN);
             assertThat(received).as("records the sink accepted while down").isLessThan(total);
-            assertThat(received - written).as("records held by the sink").isLessThanOrEqualTo(bound);
+            assertThat(received - written)
+                    .as("records held by the sink")
+                    .isLessThanOrEqualTo(bound);
 
             node.restartNode();
             job.getJobExecutionResult().get(3, TimeUnit.MINUTES);
@@ -256,6 +274,10 @@ class ElasticsearchSinkITCase {
             assertThat(sum(jobId, ElasticsearchSinkMetrics.DOCUMENTS_FAILED)).isZero();
             assertThat(sum(jobId, ElasticsearchSinkMetrics.BULK_REQUESTS_FAILED)).isPositive();
         }
+        assertThat(ElasticsearchTestNode.processesMentioning(instance))
+                .as("processes of the closed node")
+                .isZero();
+        assertThat(instance).doesNotExist();
     }
 
     private JobID writePredictions(String index, List<Prediction> predictions) throws Exception {
@@ -335,8 +357,7 @@ class ElasticsearchSinkITCase {
 
         @Override
         public DocumentRequest toRequest(Long n) {
-            return DocumentRequest.index(
-                    index, id(n), withRejects ? json(n) : valid(n));
+            return DocumentRequest.index(index, id(n), withRejects ? json(n) : valid(n));
         }
 
         private static byte[] valid(long n) {

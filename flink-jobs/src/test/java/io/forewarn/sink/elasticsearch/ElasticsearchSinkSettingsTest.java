@@ -63,7 +63,9 @@ class ElasticsearchSinkSettingsTest {
     @Test
     void toBuilderKeepsEverything() {
         ElasticsearchSinkSettings settings =
-                valid().apiKey("k").retryBackoff(Duration.ofMillis(5), Duration.ofSeconds(2)).build();
+                valid().apiKey("k")
+                        .retryBackoff(Duration.ofMillis(5), Duration.ofSeconds(2))
+                        .build();
 
         assertThat(settings.toBuilder().build().toString()).isEqualTo(settings.toString());
         assertThat(settings.toBuilder().build().apiKey()).contains("k");
@@ -93,7 +95,8 @@ class ElasticsearchSinkSettingsTest {
                 .hasMessageContaining("either an API key or a username and password");
         assertThatThrownBy(() -> valid().basicAuth("u", null).build())
                 .hasMessageContaining("username and a password");
-        assertThatThrownBy(() -> valid().apiKey(" ").build()).hasMessageContaining("API key is empty");
+        assertThatThrownBy(() -> valid().apiKey(" ").build())
+                .hasMessageContaining("API key is empty");
     }
 
     @Test
@@ -111,7 +114,9 @@ class ElasticsearchSinkSettingsTest {
         assertThatThrownBy(() -> valid().requestTimeout(Duration.ofSeconds(-1)).build())
                 .hasMessageContaining("request timeout must be positive");
         assertThatThrownBy(
-                        () -> valid().retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
+                        () ->
+                                valid().retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                                        .build())
                 .hasMessageContaining("must not exceed retry backoff max");
     }
 }

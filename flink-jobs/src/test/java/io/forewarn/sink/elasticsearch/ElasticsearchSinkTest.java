@@ -37,7 +37,8 @@ class ElasticsearchSinkTest {
         ElasticsearchSink<Prediction> copy =
                 InstantiationUtil.clone(sink, getClass().getClassLoader());
 
-        assertThat(copy.settings().endpoints()).containsExactly("http://es-1:9200", "http://es-2:9200");
+        assertThat(copy.settings().endpoints())
+                .containsExactly("http://es-1:9200", "http://es-2:9200");
     }
 
     @Test

@@ -32,7 +32,8 @@ class ExponentialBackoffTest {
 
     @Test
     void refusesAnInitialDelayAboveTheMaximum() {
-        assertThatThrownBy(() -> new ExponentialBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatThrownBy(
+                        () -> new ExponentialBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -68,7 +68,10 @@ class IndexTemplateFilesTest {
 
     @Test
     void refusesUnknownTemplates() {
-        assertThatThrownBy(() -> IndexTemplates.load("forewarn-other", IndexTemplateSettings.defaults()))
+        assertThatThrownBy(
+                        () ->
+                                IndexTemplates.load(
+                                        "forewarn-other", IndexTemplateSettings.defaults()))
                 .hasMessageContaining("Unknown Forewarn index template forewarn-other");
         assertThatThrownBy(() -> IndexTemplateSettings.defaults().withReplicas(-1))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -71,11 +71,14 @@ class IndexTemplatesITCase {
     @Test
     void upgradesAnOlderTemplate() throws IOException {
         IndexTemplates.installMissing(client, IndexTemplateSettings.singleNode());
-        ObjectNode older = IndexTemplates.load("forewarn-signals", IndexTemplateSettings.singleNode());
+        ObjectNode older =
+                IndexTemplates.load("forewarn-signals", IndexTemplateSettings.singleNode());
         older.put("version", 0);
         client.indices()
                 .putIndexTemplate(
-                        r -> r.name("forewarn-signals").withJson(new StringReader(older.toString())));
+                        r ->
+                                r.name("forewarn-signals")
+                                        .withJson(new StringReader(older.toString())));
 
         assertThat(IndexTemplates.installMissing(client, IndexTemplateSettings.singleNode()))
                 .containsExactly("forewarn-signals");
@@ -95,7 +98,8 @@ class IndexTemplatesITCase {
                                 .id("p-1")
                                 .document(BinaryData.of(json, ContentType.APPLICATION_JSON)));
 
-        TypeMapping mappings = client.indices().getMapping(m -> m.index(index)).get(index).mappings();
+        TypeMapping mappings =
+                client.indices().getMapping(m -> m.index(index)).get(index).mappings();
         Map<String, Property> root = mappings.properties();
         Map<String, Property> forewarn = root.get("forewarn").object().properties();
         assertThat(root.get("@timestamp").isDate()).isTrue();

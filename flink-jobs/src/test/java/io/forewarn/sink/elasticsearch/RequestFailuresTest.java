@@ -9,9 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +27,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Classifies the exceptions the real Elasticsearch client raises for failed bulk requests. An
- * HTTP endpoint on the loopback interface answers every request with a fixed error status, the
- * way Elasticsearch or a proxy in front of it would.
+ * Classifies the exceptions the real Elasticsearch client raises for failed bulk requests. An HTTP
+ * endpoint on the loopback interface answers every request with a fixed error status, the way
+ * Elasticsearch or a proxy in front of it would.
  */
 class RequestFailuresTest {
 
@@ -66,7 +66,13 @@ class RequestFailuresTest {
 
     @ParameterizedTest(name = "HTTP {0} retriable: {1}")
     @CsvSource({
-        "429, true", "500, true", "502, true", "503, true", "400, false", "401, false", "403, false",
+        "429, true",
+        "500, true",
+        "502, true",
+        "503, true",
+        "400, false",
+        "401, false",
+        "403, false",
         "413, false"
     })
     void retriesThrottlingAndServerErrorsButNotClientErrors(int status, boolean retriable)

@@ -48,8 +48,8 @@ final class EcsJson {
     }
 
     /**
-     * ECS {@code event.severity}: Forewarn's severity as a number, 1 (info) to 5 (critical),
-     * higher is worse.
+     * ECS {@code event.severity}: Forewarn's severity as a number, 1 (info) to 5 (critical), higher
+     * is worse.
      */
     static int eventSeverity(Severity severity) {
         return severity.ordinal() + 1;

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Signals as documents of the {@code forewarn-signals} index, id = the signal's deterministic id.
- * A signal never changes once made, so no version is needed: a replay rewrites the same document.
+ * Signals as documents of the {@code forewarn-signals} index, id = the signal's deterministic id. A
+ * signal never changes once made, so no version is needed: a replay rewrites the same document.
  * Signal attributes become ECS {@code labels}.
  */
 public final class SignalDocuments implements DocumentConverter<Signal> {
@@ -38,7 +38,8 @@ public final class SignalDocuments implements DocumentConverter<Signal> {
 
     private static void writeFields(JsonGenerator json, Signal s) throws IOException {
         EcsJson.timestamp(json, s.getTimestamp());
-        json.writeStringField("message", s.getSource() + " " + s.getKind() + " on " + s.getService());
+        json.writeStringField(
+                "message", s.getSource() + " " + s.getKind() + " on " + s.getService());
         EcsJson.entity(json, s.getService(), s.getHost());
         EcsJson.event(json, "event", "forewarn.signals", s.getSeverity());
         EcsJson.labels(json, s.getAttributes());

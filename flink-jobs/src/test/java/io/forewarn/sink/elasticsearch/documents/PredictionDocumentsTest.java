@@ -42,8 +42,7 @@ class PredictionDocumentsTest {
         assertThat(f.at("/time_to_impact/expected_ms").asLong()).isEqualTo(600_000);
         assertThat(f.at("/time_to_impact/lower_ms").asLong()).isEqualTo(300_000);
         assertThat(f.at("/time_to_impact/upper_ms").asLong()).isEqualTo(900_000);
-        assertThat(f.at("/time_to_impact/expected_at").asText())
-                .isEqualTo("2026-01-01T00:10:00Z");
+        assertThat(f.at("/time_to_impact/expected_at").asText()).isEqualTo("2026-01-01T00:10:00Z");
         assertThat(f.get("first_seen").asText()).isEqualTo("2025-12-31T23:58:00Z");
         assertThat(f.get("last_seen").asText()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(f.get("episode").asLong()).isEqualTo(2);
