@@ -1,0 +1,38 @@
+package io.forewarn.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code forewarn} command line: {@code bin/forewarn} runs this class. Every subcommand has
+ * {@code --help}.
+ */
+@Command(
+        name = "forewarn",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Predicts failures in software systems before they happen.",
+        subcommands = {
+            ConfigCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class ForewarnCli implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        return new CommandLine(new ForewarnCli())
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,479 @@
+package io.forewarn.config;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every option of Forewarn, in one place. Options are read from a YAML file ({@code --config}) and
+ * overridden on the command line ({@code -Dkey=value}); see {@link ConfigLoader}. The reference
+ * table in {@code docs/reference/configuration.md} is generated from this class.
+ *
+ * <p>Besides these options, two prefixes pass settings through: {@code kafka.properties.*} to
+ * every Kafka client and {@code flink.*} to the Flink configuration of the job.
+ */
+public final class ForewarnOptions {
+
+    private ForewarnOptions() {}
+
+    /** Prefix of options passed to every Kafka client as-is (without the prefix). */
+    public static final String KAFKA_PROPERTIES_PREFIX = "kafka.properties.";
+
+    /** Prefix of options passed to the Flink configuration as-is (without the prefix). */
+    public static final String FLINK_PREFIX = "flink.";
+
+    // ------------------------------------------------------------------ Kafka
+
+    public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+            ConfigOptions.key("kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("localhost:9092")
+                    .withDescription("Kafka bootstrap servers, comma separated.");
+
+    public static final ConfigOption<String> KAFKA_GROUP_ID =
+            ConfigOptions.key("kafka.group-id")
+                    .stringType()
+                    .defaultValue("forewarn-detect")
+                    .withDescription(
+                            "Consumer group of the job's Kafka sources. Offsets are committed on"
+                                    + " checkpoints, for monitoring; the job restores its positions from"
+                                    + " checkpoints.");
+
+    public static final ConfigOption<StartingOffsets> KAFKA_STARTING_OFFSETS =
+            ConfigOptions.key("kafka.starting-offsets")
+                    .enumType(StartingOffsets.class)
+                    .defaultValue(StartingOffsets.COMMITTED_OR_EARLIEST)
+                    .withDescription(
+                            "Where the sources start when there is no checkpoint: the group's"
+                                    + " committed offsets (falling back to earliest), earliest or"
+                                    + " latest.");
+
+    public static final ConfigOption<String> KAFKA_SECURITY_PROTOCOL =
+            ConfigOptions.key("kafka.security.protocol")
+                    .stringType()
+                    .defaultValue("PLAINTEXT")
+                    .withDescription("PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.");
+
+    public static final ConfigOption<String> KAFKA_SASL_MECHANISM =
+            ConfigOptions.key("kafka.sasl.mechanism")
+                    .stringType()
+                    .defaultValue("PLAIN")
+                    .withDescription("SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.");
+
+    public static final ConfigOption<String> KAFKA_SASL_USERNAME =
+            ConfigOptions.key("kafka.sasl.username")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("SASL user name (with a SASL security protocol).");
+
+    public static final ConfigOption<String> KAFKA_SASL_PASSWORD =
+            ConfigOptions.key("kafka.sasl.password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "SASL password.");
+
+    public static final ConfigOption<String> KAFKA_SSL_TRUSTSTORE_LOCATION =
+            ConfigOptions.key("kafka.ssl.truststore.location")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Trust store (PEM, JKS or PKCS12) with the CA of the brokers, for SSL"
+                                    + " and SASL_SSL.");
+
+    public static final ConfigOption<String> KAFKA_SSL_TRUSTSTORE_TYPE =
+            ConfigOptions.key("kafka.ssl.truststore.type")
+                    .stringType()
+                    .defaultValue("PEM")
+                    .withDescription("Trust store type: PEM, JKS or PKCS12.");
+
+    public static final ConfigOption<String> KAFKA_SSL_TRUSTSTORE_PASSWORD =
+            ConfigOptions.key("kafka.ssl.truststore.password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Trust store password (JKS, PKCS12).");
+
+    public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
+            ConfigOptions.key("kafka.transaction-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "Transaction timeout of the exactly-once sinks. Must not exceed the"
+                                    + " brokers' transaction.max.timeout.ms (15 min by default) and"
+                                    + " must be well above the checkpoint interval.");
+
+    public static final ConfigOption<String> KAFKA_TRANSACTIONAL_ID_PREFIX =
+            ConfigOptions.key("kafka.transactional-id-prefix")
+                    .stringType()
+                    .defaultValue("forewarn-detect")
+                    .withDescription(
+                            "Prefix of the transactional ids of the exactly-once sinks. Unique per"
+                                    + " job on a Kafka cluster.");
+
+    // ------------------------------------------------------------------ Topics
+
+    public static final ConfigOption<String> TOPIC_LOGS =
+            topic("logs", "forewarn.logs", "Application logs (JSON from shippers, plain lines or Avro).");
+    public static final ConfigOption<String> TOPIC_METRICS =
+            topic("metrics", "forewarn.metrics", "Infrastructure and application metrics.");
+    public static final ConfigOption<String> TOPIC_DEPLOYMENTS =
+            topic("deployments", "forewarn.deployments", "Deployment events.");
+    public static final ConfigOption<String> TOPIC_VCS =
+            topic("vcs", "forewarn.vcs", "Code-repository statistics.");
+    public static final ConfigOption<String> TOPIC_DEPENDENCIES =
+            topic("dependencies", "forewarn.dependencies", "External dependency status.");
+    public static final ConfigOption<String> TOPIC_INCIDENTS =
+            topic("incidents", "forewarn.incidents", "Incidents from incident tools (ground truth).");
+    public static final ConfigOption<String> TOPIC_RULES =
+            topic("rules", "forewarn.rules", "Control topic: RuleUpdate records.");
+    public static final ConfigOption<String> TOPIC_MODELS =
+            topic("models", "forewarn.models", "Control topic: ModelUpdate records.");
+    public static final ConfigOption<String> TOPIC_STATUS =
+            topic("status", "forewarn.status", "Rule and model activation results (ControlStatus).");
+    public static final ConfigOption<String> TOPIC_SIGNALS =
+            topic("signals", "forewarn.signals", "Output: Signal records (Avro, exactly-once).");
+    public static final ConfigOption<String> TOPIC_PREDICTIONS =
+            topic("predictions", "forewarn.predictions", "Output: Prediction records (Avro, exactly-once).");
+    public static final ConfigOption<String> TOPIC_DEADLETTER =
+            topic("deadletter", "forewarn.deadletter", "Output: DeadLetter records (Avro).");
+
+    private static ConfigOption<String> topic(String name, String defaultTopic, String what) {
+        return ConfigOptions.key("topics." + name)
+                .stringType()
+                .defaultValue(defaultTopic)
+                .withDescription(what);
+    }
+
+    // ------------------------------------------------------------------ Elasticsearch
+
+    public static final ConfigOption<Boolean> ES_ENABLED =
+            ConfigOptions.key("elasticsearch.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription("Write predictions and signals to Elasticsearch.");
+
+    public static final ConfigOption<List<String>> ES_ENDPOINTS =
+            ConfigOptions.key("elasticsearch.endpoints")
+                    .stringType()
+                    .asList()
+                    .defaultValues("http://localhost:9200")
+                    .withDescription("Elasticsearch URLs (http or https), separated by ';' or a YAML list.");
+
+    public static final ConfigOption<String> ES_API_KEY =
+            ConfigOptions.key("elasticsearch.api-key")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "API key (the base64 'encoded' form).");
+
+    public static final ConfigOption<String> ES_USERNAME =
+            ConfigOptions.key("elasticsearch.username")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("User name for basic authentication (instead of an API key).");
+
+    public static final ConfigOption<String> ES_PASSWORD =
+            ConfigOptions.key("elasticsearch.password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Password for basic authentication.");
+
+    public static final ConfigOption<String> ES_CA_CERTIFICATE =
+            ConfigOptions.key("elasticsearch.ca-certificate")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("PEM file with the CA certificate of an https endpoint.");
+
+    public static final ConfigOption<String> ES_INDEX_PREFIX =
+            ConfigOptions.key("elasticsearch.index-prefix")
+                    .stringType()
+                    .defaultValue("forewarn")
+                    .withDescription(
+                            "Prefix of the index names: PREFIX-predictions, PREFIX-signals,"
+                                    + " PREFIX-log-templates, PREFIX-evaluation.");
+
+    public static final ConfigOption<Boolean> ES_INSTALL_TEMPLATES =
+            ConfigOptions.key("elasticsearch.install-templates")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription("Install the index templates at start-up when they are missing.");
+
+    public static final ConfigOption<Integer> ES_REPLICAS =
+            ConfigOptions.key("elasticsearch.replicas")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription("number_of_replicas of the installed index templates (0 on a single node).");
+
+    public static final ConfigOption<Integer> ES_BULK_MAX_ACTIONS =
+            ConfigOptions.key("elasticsearch.bulk.max-actions")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription("Documents per bulk request at most.");
+
+    public static final ConfigOption<MemorySize> ES_BULK_MAX_BYTES =
+            ConfigOptions.key("elasticsearch.bulk.max-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("5mb"))
+                    .withDescription("Bytes per bulk request at most.");
+
+    public static final ConfigOption<Duration> ES_BULK_FLUSH_INTERVAL =
+            ConfigOptions.key("elasticsearch.bulk.flush-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(1))
+                    .withDescription("A partial bulk request is sent after this time at the latest.");
+
+    public static final ConfigOption<Integer> ES_MAX_IN_FLIGHT =
+            ConfigOptions.key("elasticsearch.max-in-flight-requests")
+                    .intType()
+                    .defaultValue(4)
+                    .withDescription("Bulk requests in flight per sink subtask at most.");
+
+    public static final ConfigOption<Integer> ES_MAX_BUFFERED =
+            ConfigOptions.key("elasticsearch.max-buffered-documents")
+                    .intType()
+                    .defaultValue(10000)
+                    .withDescription(
+                            "Documents buffered per sink subtask at most; beyond it the sink"
+                                    + " backpressures the job.");
+
+    public static final ConfigOption<Duration> ES_RETRY_INITIAL_BACKOFF =
+            ConfigOptions.key("elasticsearch.retry.initial-backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(100))
+                    .withDescription("First wait before retrying a failed bulk request or item.");
+
+    public static final ConfigOption<Duration> ES_RETRY_MAX_BACKOFF =
+            ConfigOptions.key("elasticsearch.retry.max-backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription("Longest wait between retries (exponential backoff).");
+
+    public static final ConfigOption<Duration> ES_REQUEST_TIMEOUT =
+            ConfigOptions.key("elasticsearch.request-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription("Timeout of one request to Elasticsearch.");
+
+    // ------------------------------------------------------------------ Runtime
+
+    public static final ConfigOption<Integer> PARALLELISM =
+            ConfigOptions.key("job.parallelism")
+                    .intType()
+                    .noDefaultValue()
+                    .withDescription("Default parallelism of the job; the cluster's default when unset.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            ConfigOptions.key("checkpoint.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval. Outputs to Kafka become visible to read_committed"
+                                    + " consumers when a checkpoint completes.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_TIMEOUT =
+            ConfigOptions.key("checkpoint.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription("A checkpoint that takes longer is aborted.");
+
+    public static final ConfigOption<String> CHECKPOINT_STORAGE =
+            ConfigOptions.key("checkpoint.storage")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Checkpoint directory URI (file:///..., s3://...). Unset: the cluster's"
+                                    + " setting, or the job manager's memory in a local run.");
+
+    public static final ConfigOption<StateBackend> STATE_BACKEND =
+            ConfigOptions.key("state.backend")
+                    .enumType(StateBackend.class)
+                    .defaultValue(StateBackend.HASHMAP)
+                    .withDescription("hashmap (heap) or rocksdb (large state, incremental checkpoints).");
+
+    // ------------------------------------------------------------------ Watermarks and ingestion
+
+    public static final ConfigOption<Duration> WATERMARK_OUT_OF_ORDERNESS =
+            ConfigOptions.key("watermark.max-out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription("How far behind the newest event time a record may arrive.");
+
+    public static final ConfigOption<Duration> WATERMARK_IDLENESS =
+            ConfigOptions.key("watermark.idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "A partition without records for this long stops holding back the"
+                                    + " watermark.");
+
+    public static final ConfigOption<Duration> ALLOWED_LATENESS =
+            ConfigOptions.key("watermark.allowed-lateness")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "Records this far behind the watermark are still processed; later ones"
+                                    + " are counted and written to the dead-letter topic as LATE_EVENT.");
+
+    public static final ConfigOption<MemorySize> INGEST_MAX_RECORD_SIZE =
+            ConfigOptions.key("ingest.max-record-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("1mb"))
+                    .withDescription("Larger input records are dead-lettered as TOO_LARGE.");
+
+    public static final ConfigOption<MemorySize> INGEST_DEADLETTER_PAYLOAD_LIMIT =
+            ConfigOptions.key("ingest.deadletter-payload-limit")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("64kb"))
+                    .withDescription("Original bytes kept in a dead-letter record at most.");
+
+    public static final ConfigOption<Duration> INGEST_MAX_FUTURE_SKEW =
+            ConfigOptions.key("ingest.max-future-skew")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "Records timestamped further ahead of the wall clock are dead-lettered"
+                                    + " (TIMESTAMP_OUT_OF_RANGE). 0 disables the check.");
+
+    public static final ConfigOption<Duration> INGEST_MAX_AGE =
+            ConfigOptions.key("ingest.max-age")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "Records older than this (by the wall clock) are dead-lettered"
+                                    + " (TIMESTAMP_OUT_OF_RANGE). 0 disables the check, e.g. for replays.");
+
+    public static final ConfigOption<String> INGEST_PLAIN_LOG_PATTERN =
+            ConfigOptions.key("ingest.plain-log.pattern")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Regular expression with named groups (timestamp, level, service, host,"
+                                    + " logger, thread, message) for plain-text log lines. Unset: the"
+                                    + " built-in pattern (see docs/reference/input-formats.md).");
+
+    public static final ConfigOption<String> INGEST_PLAIN_LOG_TIMESTAMP_FORMAT =
+            ConfigOptions.key("ingest.plain-log.timestamp-format")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "java.time pattern of the timestamp group of plain lines. Unset: ISO-8601.");
+
+    public static final ConfigOption<String> INGEST_DEFAULT_SERVICE =
+            ConfigOptions.key("ingest.default-service")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Service name for log records that carry none. Unset: such records are"
+                                    + " dead-lettered as MISSING_FIELD.");
+
+    // ------------------------------------------------------------------ Detection
+
+    public static final ConfigOption<Duration> ERROR_RATE_WINDOW =
+            ConfigOptions.key("detect.error-rate.window")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription("Size of the sliding event-time window of the error-rate detector.");
+
+    public static final ConfigOption<Duration> ERROR_RATE_SLIDE =
+            ConfigOptions.key("detect.error-rate.slide")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription("Slide of the error-rate window; the window must be a multiple of it.");
+
+    public static final ConfigOption<Integer> ERROR_RATE_MIN_ERRORS =
+            ConfigOptions.key("detect.error-rate.min-errors")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription("A window needs at least this many errors to be a burst.");
+
+    public static final ConfigOption<Double> ERROR_RATE_MIN_ZSCORE =
+            ConfigOptions.key("detect.error-rate.min-z-score")
+                    .doubleType()
+                    .defaultValue(4.0)
+                    .withDescription(
+                            "Standard deviations above the service's baseline error rate that make a"
+                                    + " burst.");
+
+    public static final ConfigOption<Integer> ERROR_RATE_WARMUP_WINDOWS =
+            ConfigOptions.key("detect.error-rate.warmup-windows")
+                    .intType()
+                    .defaultValue(5)
+                    .withDescription(
+                            "Windows a service needs before its baseline is trusted; until then only"
+                                    + " error rates above detect.error-rate.cold-start-rate are bursts.");
+
+    public static final ConfigOption<Double> ERROR_RATE_COLD_START_RATE =
+            ConfigOptions.key("detect.error-rate.cold-start-rate")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription("Error rate that counts as a burst before the baseline is warm.");
+
+    public static final ConfigOption<Duration> ERROR_RATE_BASELINE_HALF_LIFE =
+            ConfigOptions.key("detect.error-rate.baseline-half-life")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription("Half-life of the exponentially weighted baseline error rate.");
+
+    public static final ConfigOption<Duration> ERROR_RATE_IDLE_TIMEOUT =
+            ConfigOptions.key("detect.error-rate.idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(6))
+                    .withDescription("State of a service without logs for this long (event time) is dropped.");
+
+    public static final ConfigOption<Duration> PREDICTION_EXPIRY =
+            ConfigOptions.key("predictions.expiry")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription(
+                            "An open prediction without new signals for this long (event time) is"
+                                    + " EXPIRED and its state dropped.");
+
+    public static final ConfigOption<Integer> PREDICTION_MAX_EVIDENCE =
+            ConfigOptions.key("predictions.max-evidence")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription("Evidence items kept per prediction (the most recent).");
+
+    /** Options whose values are secrets: never logged, masked when the configuration is printed. */
+    public static final Set<ConfigOption<?>> SECRETS =
+            Set.of(KAFKA_SASL_PASSWORD, KAFKA_SSL_TRUSTSTORE_PASSWORD, ES_API_KEY, ES_PASSWORD);
+
+    /** Every option declared in this class, in declaration order. */
+    public static List<ConfigOption<?>> all() {
+        List<ConfigOption<?>> options = new ArrayList<>();
+        for (Field field : ForewarnOptions.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == ConfigOption.class) {
+                try {
+                    options.add((ConfigOption<?>) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Collections.unmodifiableList(options);
+    }
+
+    /** Where sources start without a checkpoint. */
+    public enum StartingOffsets {
+        COMMITTED_OR_EARLIEST,
+        EARLIEST,
+        LATEST
+    }
+
+    /** State backend of the job. */
+    public enum StateBackend {
+        HASHMAP,
+        ROCKSDB
+    }
+}

@@ -1,0 +1,19 @@
+package io.forewarn.detect;
+
+import io.forewarn.schema.state.PredictionState;
+
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+
+/** State descriptors of the detection job, shared by the functions and their tests. */
+public final class Descriptors {
+
+    private Descriptors() {}
+
+    public static final ValueStateDescriptor<ErrorRateState> ERROR_RATE_STATE =
+            new ValueStateDescriptor<>("error-rate", TypeInformation.of(ErrorRateState.class));
+
+    public static final ValueStateDescriptor<PredictionState> PREDICTION_STATE =
+            new ValueStateDescriptor<>("prediction", new AvroTypeInfo<>(PredictionState.class));
+}
