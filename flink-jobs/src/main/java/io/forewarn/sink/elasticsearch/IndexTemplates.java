@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.indices.GetIndexTemplateResponse;
 import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.slf4j.Logger;
@@ -28,7 +29,10 @@ public final class IndexTemplates {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexTemplates.class);
 
-    /** Every template Forewarn ships, by name (= file name without {@code .json}). */
+    /**
+     * Every template Forewarn ships, by name (= file name without {@code .json}, and the name of
+     * the index it is for with the default prefix).
+     */
     public static final List<String> NAMES =
             List.of(
                     "forewarn-predictions",
@@ -45,15 +49,16 @@ public final class IndexTemplates {
 
     /**
      * Puts each template that the cluster does not have, or has with a lower (or no) {@code
-     * version}, with the shards and replicas of {@code settings}.
+     * version}, with the index prefix, shards and replicas of {@code settings}.
      *
      * @return the names of the templates installed or upgraded
      */
     public static List<String> installMissing(
             ElasticsearchClient client, IndexTemplateSettings settings) throws IOException {
         List<String> installed = new ArrayList<>();
-        for (String name : NAMES) {
-            ObjectNode template = load(name, settings);
+        for (String shipped : NAMES) {
+            String name = settings.templateName(shipped);
+            ObjectNode template = load(shipped, settings);
             long ours = template.path("version").asLong();
             Long theirs = installedVersion(client, name);
             if (theirs != null && theirs >= ours) {
@@ -78,7 +83,7 @@ public final class IndexTemplates {
     }
 
     /**
-     * A template's body as shipped, with the shards and replicas of {@code settings}.
+     * A shipped template's body with the index prefix, shards and replicas of {@code settings}.
      *
      * @throws IllegalArgumentException for a name not in {@link #NAMES}
      */
@@ -99,6 +104,10 @@ public final class IndexTemplates {
                             .withObjectProperty("index");
             index.put("number_of_replicas", settings.replicas());
             index.put("number_of_shards", settings.shards());
+            String indexName = settings.templateName(name);
+            ArrayNode patterns = template.putArray("index_patterns");
+            patterns.add(indexName);
+            patterns.add(indexName + "-*");
             return template;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read index template " + resource, e);

@@ -67,6 +67,20 @@ class IndexTemplateFilesTest {
     }
 
     @Test
+    void appliesAnIndexPrefix() {
+        IndexTemplateSettings settings = IndexTemplateSettings.defaults().withIndexPrefix("acme");
+
+        ObjectNode template = IndexTemplates.load("forewarn-log-templates", settings);
+
+        assertThat(settings.templateName("forewarn-log-templates")).isEqualTo("acme-log-templates");
+        assertThat(template.get("index_patterns"))
+                .extracting(JsonNode::asText)
+                .containsExactly("acme-log-templates", "acme-log-templates-*");
+        assertThatThrownBy(() -> settings.withIndexPrefix("Acme*"))
+                .hasMessageContaining("index prefix");
+    }
+
+    @Test
     void refusesUnknownTemplates() {
         assertThatThrownBy(
                         () ->

@@ -85,6 +85,30 @@ class IndexTemplatesITCase {
     }
 
     @Test
+    void installsTemplatesUnderAnotherIndexPrefix() throws IOException {
+        IndexTemplateSettings acme = IndexTemplateSettings.singleNode().withIndexPrefix("acme");
+        try {
+            assertThat(IndexTemplates.installMissing(client, acme))
+                    .containsExactly(
+                            "acme-predictions",
+                            "acme-signals",
+                            "acme-log-templates",
+                            "acme-evaluation",
+                            "acme-deadletter");
+            assertThat(
+                            client.indices()
+                                    .getIndexTemplate(r -> r.name("acme-signals"))
+                                    .indexTemplates()
+                                    .get(0)
+                                    .indexTemplate()
+                                    .indexPatterns())
+                    .containsExactly("acme-signals", "acme-signals-*");
+        } finally {
+            client.indices().deleteIndexTemplate(r -> r.name("acme-*"));
+        }
+    }
+
+    @Test
     void predictionDocumentsGetTheTemplateMappings() throws IOException {
         IndexTemplates.installMissing(client, IndexTemplateSettings.singleNode());
         index = "forewarn-predictions-it-" + System.nanoTime();
