@@ -224,8 +224,9 @@ final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentReques
     private void onTaskThread(ThrowingRunnable<? extends Exception> action) {
         try {
             mailbox.execute(action, "handle an Elasticsearch bulk response");
-        } catch (RejectedExecutionException e) {
-            LOG.debug("The sink writer is closing; dropping a bulk response", e);
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            // The task is shutting down; its buffered documents are in the last checkpoint.
+            LOG.debug("The sink writer is closed; dropping a bulk response", e);
         }
     }
 
