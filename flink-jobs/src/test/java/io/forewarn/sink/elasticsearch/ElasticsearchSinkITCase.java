@@ -196,7 +196,7 @@ class ElasticsearchSinkITCase {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void survivesAnElasticsearchOutageWithBoundedBuffersAndNoDuplicates() throws Exception {
-        int total = 3000;
+        int total = 4000;
         int bulkMaxActions = 25;
         int maxBuffered = 100;
         int maxInFlight = 2;
@@ -222,7 +222,7 @@ class ElasticsearchSinkITCase {
             env.enableCheckpointing(1000);
             env.fromSource(
                             new DataGeneratorSource<>(
-                                    n -> n, total, RateLimiterStrategy.perSecond(250), Types.LONG),
+                                    n -> n, total, RateLimiterStrategy.perSecond(200), Types.LONG),
                             WatermarkStrategy.noWatermarks(),
                             "numbers")
                     .sinkTo(sink)
