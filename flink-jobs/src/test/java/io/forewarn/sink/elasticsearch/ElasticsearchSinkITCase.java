@@ -150,14 +150,16 @@ class ElasticsearchSinkITCase {
         topics.add(topic);
         String index = es.createIndex("forewarn-sink-rejects", NUMBER_MAPPING);
         indices.add(index);
+        int payloadLimit = 1024;
         ElasticsearchSink<Long> sink =
                 ElasticsearchSink.<Long>builder()
-                        .settings(es.sinkSettings().bulkMaxActions(10).build())
+                        .settings(es.sinkSettings().bulkMaxActions(10).bulkMaxBytes(4096).build())
                         .converter(new NumberDocuments(index, true))
                         .deadLetters(
                                 KafkaDeadLetterHandlerFactory.builder()
                                         .bootstrapServers(kafka.bootstrapServers())
                                         .topic(topic)
+                                        .payloadLimitBytes(payloadLimit)
                                         .build())
                         .build();
 
@@ -172,25 +174,42 @@ class ElasticsearchSinkITCase {
                         .filter(NumberDocuments::isRejected)
                         .mapToObj(NumberDocuments::id)
                         .collect(Collectors.toSet());
-        assertThat(rejectedIds).hasSize(6);
-        assertThat(es.count(index)).isEqualTo(54);
+        assertThat(rejectedIds).hasSize(9);
+        assertThat(es.count(index)).isEqualTo(51);
         assertThat(es.document(index, NumberDocuments.id(8))).isPresent();
         List<DeadLetter> deadLetters = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : kafka.readAll(topic)) {
             DeadLetter deadLetter = DeadLetter.fromByteBuffer(ByteBuffer.wrap(record.value()));
             deadLetters.add(deadLetter);
             String id = new String(record.key(), StandardCharsets.UTF_8);
+            byte[] document = NumberDocuments.json(id);
             assertThat(rejectedIds).contains(id);
-            assertThat(deadLetter.getReason()).isEqualTo(DeadLetterReason.SINK_REJECTED);
             assertThat(deadLetter.getStage()).isEqualTo("elasticsearch-sink");
             assertThat(deadLetter.getSourceTopic()).isNull();
-            assertThat(deadLetter.getDetail()).contains("exception").contains(id).contains("400");
+            assertThat(deadLetter.getDetail()).contains(id);
+            assertThat(deadLetter.getPayloadSize()).isEqualTo(document.length);
             assertThat(StandardCharsets.UTF_8.decode(deadLetter.getPayload()).toString())
-                    .isEqualTo(new String(NumberDocuments.json(id), StandardCharsets.UTF_8));
+                    .isEqualTo(
+                            new String(
+                                    document,
+                                    0,
+                                    Math.min(document.length, payloadLimit),
+                                    StandardCharsets.UTF_8));
+            if (NumberDocuments.isTooLarge(id)) {
+                assertThat(deadLetter.getReason()).isEqualTo(DeadLetterReason.TOO_LARGE);
+                assertThat(deadLetter.getTruncated()).isTrue();
+            } else {
+                assertThat(deadLetter.getReason()).isEqualTo(DeadLetterReason.SINK_REJECTED);
+                assertThat(deadLetter.getDetail()).contains("exception").contains("status 400");
+                assertThat(deadLetter.getTruncated()).isFalse();
+            }
         }
-        assertThat(deadLetters).hasSize(6);
-        assertThat(sum(job, ElasticsearchSinkMetrics.DOCUMENTS_FAILED)).isEqualTo(6);
-        assertThat(sum(job, ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN)).isEqualTo(54);
+        assertThat(deadLetters).hasSize(9);
+        assertThat(deadLetters)
+                .filteredOn(d -> d.getReason() == DeadLetterReason.TOO_LARGE)
+                .hasSize(3);
+        assertThat(sum(job, ElasticsearchSinkMetrics.DOCUMENTS_FAILED)).isEqualTo(9);
+        assertThat(sum(job, ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN)).isEqualTo(51);
     }
 
     @Test
@@ -340,8 +359,8 @@ class ElasticsearchSinkITCase {
 
     /**
      * Numbers as documents {@code {"n": n}} with id {@code n-<n>}. With rejects, numbers 7 and 13
-     * (mod 20) make documents the strict test mapping rejects: a string for the long field, an
-     * unmapped field.
+     * (mod 20) make documents the strict test mapping rejects (a string for the long field, an
+     * unmapped field) and 17 (mod 20) a document of 8 KiB, larger than the test's bulk max bytes.
      */
     static final class NumberDocuments implements DocumentConverter<Long> {
         private static final long serialVersionUID = 1L;
@@ -369,7 +388,11 @@ class ElasticsearchSinkITCase {
         }
 
         static boolean isRejected(long n) {
-            return n % 20 == 7 || n % 20 == 13;
+            return n % 20 == 7 || n % 20 == 13 || n % 20 == 17;
+        }
+
+        static boolean isTooLarge(String id) {
+            return Long.parseLong(id.substring(2)) % 20 == 17;
         }
 
         static byte[] json(String id) {
@@ -384,6 +407,9 @@ class ElasticsearchSinkITCase {
                 document.put("n", n);
                 if (n % 20 == 13) {
                     document.put("unmapped", true);
+                }
+                if (n % 20 == 17) {
+                    document.put("padding", "x".repeat(8192));
                 }
             }
             return write(document);
