@@ -97,6 +97,27 @@ public final class LocalElasticsearch implements AutoCloseable {
         this.extraSettings = new LinkedHashMap<>(b.settings);
     }
 
+    /**
+     * Where Maven keeps the {@code integ-test-zip} distribution of this version after {@code mvn
+     * dependency:resolve} (or a build that depends on it): under {@code maven.repo.local} if set,
+     * {@code ~/.m2/repository} otherwise. The file may not exist.
+     */
+    public static Path mavenRepositoryZip(String version) {
+        String repository =
+                System.getProperty(
+                        "maven.repo.local",
+                        Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        return Path.of(
+                repository,
+                "org",
+                "elasticsearch",
+                "distribution",
+                "integ-test-zip",
+                "elasticsearch",
+                version,
+                "elasticsearch-" + version + ".zip");
+    }
+
     /** A node from the given distribution zip (e.g. {@code elasticsearch-8.19.21.zip}). */
     public static Builder builder(Path distributionZip) {
         return new Builder(distributionZip);
