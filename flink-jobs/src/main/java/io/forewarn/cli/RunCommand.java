@@ -1,6 +1,8 @@
 package io.forewarn.cli;
 
 import io.forewarn.config.ForewarnConfig;
+import io.forewarn.config.ForewarnOptions;
+import io.forewarn.detect.ElasticsearchOutputs;
 import io.forewarn.detect.DetectJob;
 import io.forewarn.detect.JobEnvironment;
 import io.forewarn.detect.KafkaEndpoints;
@@ -32,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ForewarnConfig config = options.load();
         LOG.info("Starting {} with configuration:\n{}", DetectJob.NAME, config.describe());
+        if (config.get(ForewarnOptions.ES_ENABLED) && config.get(ForewarnOptions.ES_INSTALL_TEMPLATES)) {
+            LOG.info("Index templates installed: {}", ElasticsearchOutputs.installTemplates(config));
+        }
         StreamExecutionEnvironment env = JobEnvironment.create(config);
         new DetectJob(config, new KafkaEndpoints(config)).build(env);
         env.execute(DetectJob.NAME);

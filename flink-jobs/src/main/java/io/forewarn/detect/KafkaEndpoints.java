@@ -9,6 +9,8 @@ import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.Ingested;
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.Signal;
+import io.forewarn.sink.elasticsearch.documents.PredictionDocuments;
+import io.forewarn.sink.elasticsearch.documents.SignalDocuments;
 import io.forewarn.sink.kafka.AvroRecordSerializer;
 
 import org.apache.flink.api.connector.sink2.Sink;
@@ -106,11 +108,18 @@ public class KafkaEndpoints implements DetectEndpoints {
 
     @Override
     public Optional<Sink<Signal>> signalDocuments() {
-        return Optional.empty();
+        if (!config.get(ES_ENABLED)) {
+            return Optional.empty();
+        }
+        return Optional.of(ElasticsearchOutputs.sink(config, new SignalDocuments(config.indexName("signals"))));
     }
 
     @Override
     public Optional<Sink<Prediction>> predictionDocuments() {
-        return Optional.empty();
+        if (!config.get(ES_ENABLED)) {
+            return Optional.empty();
+        }
+        return Optional.of(ElasticsearchOutputs.sink(
+                config, new PredictionDocuments(config.indexName("predictions"))));
     }
 }
