@@ -281,7 +281,7 @@ final class JsonObject {
         String which =
                 camel.equals(name)
                         ? "'" + pathOf(name) + "'"
-                        : "'" + pathOf(name) + "' (or '" + pathOf(camel) + "')";
+                        : "'" + pathOf(name) + "' (or '" + camel + "')";
         return new DecodeException(
                 DeadLetterReason.MISSING_FIELD, "required field " + which + " is missing");
     }
