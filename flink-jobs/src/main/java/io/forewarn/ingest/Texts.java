@@ -52,6 +52,9 @@ final class Texts {
             }
             return "the string " + quote(node.asText());
         }
+        if (value instanceof Number) {
+            return "the number " + value;
+        }
         return quote(String.valueOf(value));
     }
 
