@@ -96,13 +96,17 @@ final class AvroSingleObject {
                                     "%016x", SchemaNormalization.parsingFingerprint64(expected))
                             + ")");
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
             throw new DecodeException(
                     DeadLetterReason.NOT_DECODABLE,
                     "Avro body of "
                             + expected.getFullName()
                             + " does not decode: "
-                            + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                            + root.getClass().getSimpleName()
+                            + (root.getMessage() == null ? "" : ": " + root.getMessage()));
         }
     }
 
