@@ -31,11 +31,6 @@ public final class DecodeException extends Exception {
         return detail;
     }
 
-    static DecodeException missing(String field) {
-        return new DecodeException(
-                DeadLetterReason.MISSING_FIELD, "required field '" + field + "' is missing");
-    }
-
     static DecodeException wrongType(String field, String expected, Object actual) {
         return new DecodeException(
                 DeadLetterReason.WRONG_TYPE,

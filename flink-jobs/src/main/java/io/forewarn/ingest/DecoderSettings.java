@@ -313,7 +313,7 @@ public final class DecoderSettings implements Serializable {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(
                             "logTimestampFormat is neither ISO nor a valid DateTimeFormatter"
-                                + " pattern: "
+                                    + " pattern: "
                                     + e.getMessage(),
                             e);
                 }

@@ -82,7 +82,7 @@ final class GitHubDeployments {
             throw new DecodeException(
                     DeadLetterReason.MISSING_FIELD,
                     "required field 'deployment.payload.service' (or 'repository.name') is"
-                        + " missing");
+                            + " missing");
         }
         Long time = status.timestamp("updated_at", Style.ISO_8601);
         if (time == null) {

@@ -41,7 +41,7 @@ final class JsonPayload {
             throw new DecodeException(
                     DeadLetterReason.NOT_DECODABLE,
                     "expected a JSON object or Avro single-object encoding (C3 01), payload starts"
-                        + " with "
+                            + " with "
                             + preview(payload));
         }
         try {

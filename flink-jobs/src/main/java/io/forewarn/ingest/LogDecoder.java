@@ -49,9 +49,11 @@ public final class LogDecoder implements RecordDecoder<LogRecord> {
 
     private static final long serialVersionUID = 1L;
 
-    static final String[] TIMESTAMP_KEYS = {"@timestamp", "timestamp", "time", "date", "ts"};
-    static final String[] MESSAGE_KEYS = {"message", "log", "msg"};
-    static final String[] SERVICE_KEYS = {
+    private static final String[] TIMESTAMP_KEYS = {
+        "@timestamp", "timestamp", "time", "date", "ts"
+    };
+    private static final String[] MESSAGE_KEYS = {"message", "log", "msg"};
+    private static final String[] SERVICE_KEYS = {
         "service.name",
         "service",
         "kubernetes.labels.app.kubernetes.io/name",
@@ -62,8 +64,10 @@ public final class LogDecoder implements RecordDecoder<LogRecord> {
         "kubernetes.container_name",
         "kubernetes.container.name"
     };
-    static final String[] LEVEL_KEYS = {"log.level", "level", "severity", "loglevel", "lvl"};
-    static final String[] HOST_KEYS = {
+    private static final String[] LEVEL_KEYS = {
+        "log.level", "level", "severity", "loglevel", "lvl"
+    };
+    private static final String[] HOST_KEYS = {
         "host.name",
         "host.hostname",
         "host",
@@ -72,10 +76,10 @@ public final class LogDecoder implements RecordDecoder<LogRecord> {
         "kubernetes.pod_node_name",
         "kubernetes.node.name"
     };
-    static final String[] LOGGER_KEYS = {"log.logger", "logger", "logger_name"};
-    static final String[] THREAD_KEYS = {"process.thread.name", "thread", "thread_name"};
-    static final String[] TRACE_KEYS = {"trace.id", "trace_id", "traceId"};
-    static final String[] ENVIRONMENT_KEYS = {
+    private static final String[] LOGGER_KEYS = {"log.logger", "logger", "logger_name"};
+    private static final String[] THREAD_KEYS = {"process.thread.name", "thread", "thread_name"};
+    private static final String[] TRACE_KEYS = {"trace.id", "trace_id", "traceId"};
+    private static final String[] ENVIRONMENT_KEYS = {
         "service.environment", "environment", "env", "deployment.environment"
     };
 

@@ -18,8 +18,7 @@ import java.nio.ByteBuffer;
 
 class DependencyStatusDecoderTest {
 
-    private final DependencyStatusDecoder decoder =
-            new DependencyStatusDecoder(Samples.settings());
+    private final DependencyStatusDecoder decoder = new DependencyStatusDecoder(Samples.settings());
 
     private DependencyStatus decodeOne(byte[] payload) throws DecodeException {
         Decoded<DependencyStatus> decoded = decoder.decode(payload);
@@ -77,7 +76,7 @@ class DependencyStatusDecoderTest {
                 decodeOne(
                         utf8(
                                 "{\"timestamp\":\"2026-12-04T10:13:00Z\",\"dependency\":\"d\","
-                                        + "\"status\":\"ok\",\"latencyMs\":12,\"errorRate\":\"0.5\"}"));
+                                    + "\"status\":\"ok\",\"latencyMs\":12,\"errorRate\":\"0.5\"}"));
 
         assertThat(status.getLatencyMs()).isEqualTo(12.0);
         assertThat(status.getErrorRate()).isEqualTo(0.5);

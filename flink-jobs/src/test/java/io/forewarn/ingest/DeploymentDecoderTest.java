@@ -11,9 +11,9 @@ import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.DeploymentEvent;
 import io.forewarn.schema.DeploymentStatus;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -70,8 +70,7 @@ class DeploymentDecoderTest {
     void argoCdNotificationFromTheRecommendedTemplate() throws Exception {
         DeploymentEvent event = decodeOne(resource("argocd.json"));
 
-        assertThat(event.getDeploymentId())
-                .isEqualTo("checkout@" + millis("2026-12-04T10:11:02Z"));
+        assertThat(event.getDeploymentId()).isEqualTo("checkout@" + millis("2026-12-04T10:11:02Z"));
         assertThat(event.getService()).isEqualTo("checkout");
         assertThat(event.getEnvironment()).isEqualTo("production");
         assertThat(event.getVersion()).isEqualTo("9fceb02d0ae598e95dc970b74767f19372d61af8");
@@ -154,13 +153,13 @@ class DeploymentDecoderTest {
                 decodeOne(
                         utf8(
                                 "{\"deployment_status\":{\"state\":\"in_progress\","
-                                        + "\"created_at\":\"2026-12-04T10:14:05Z\","
-                                        + "\"environment_url\":\"https://cart.example.com\"},"
-                                        + "\"deployment\":{\"id\":7,\"sha\":\"abc\",\"ref\":\"main\","
-                                        + "\"environment\":\"staging\",\"payload\":"
-                                        + "\"{\\\"service\\\":\\\"cart\\\",\\\"version\\\":\\\"3.2.0\\\"}\"},"
-                                        + "\"repository\":{\"name\":\"monorepo\"},"
-                                        + "\"sender\":{\"login\":\"bob\"}}"));
+                                    + "\"created_at\":\"2026-12-04T10:14:05Z\","
+                                    + "\"environment_url\":\"https://cart.example.com\"},"
+                                    + "\"deployment\":{\"id\":7,\"sha\":\"abc\",\"ref\":\"main\","
+                                    + "\"environment\":\"staging\",\"payload\":"
+                                    + "\"{\\\"service\\\":\\\"cart\\\",\\\"version\\\":\\\"3.2.0\\\"}\"},"
+                                    + "\"repository\":{\"name\":\"monorepo\"},"
+                                    + "\"sender\":{\"login\":\"bob\"}}"));
 
         assertThat(event.getService()).isEqualTo("cart");
         assertThat(event.getVersion()).isEqualTo("3.2.0");

@@ -65,8 +65,15 @@ class IncidentDecoderTest {
 
     @ParameterizedTest
     @CsvSource({
-        "info, INFO", "LOW, LOW", "medium, MEDIUM", "High, HIGH", "critical, CRITICAL",
-        "sev1, CRITICAL", "SEV3, MEDIUM", "p2, HIGH", "P5, INFO"
+        "info, INFO",
+        "LOW, LOW",
+        "medium, MEDIUM",
+        "High, HIGH",
+        "critical, CRITICAL",
+        "sev1, CRITICAL",
+        "SEV3, MEDIUM",
+        "p2, HIGH",
+        "P5, INFO"
     })
     void severities(String raw, Severity expected) throws Exception {
         Incident incident =
@@ -103,23 +110,28 @@ class IncidentDecoderTest {
 
     @Test
     void precisePerFieldFailures() {
-        String rest =
-                "\"service\":\"s\",\"failure_type\":\"f\",\"title\":\"t\",\"source\":\"x\",";
+        String rest = "\"service\":\"s\",\"failure_type\":\"f\",\"title\":\"t\",\"source\":\"x\",";
         assertFailure(
                 "{" + rest + "\"started_at\":\"2026-12-04T10:16:00Z\"}",
                 DeadLetterReason.MISSING_FIELD,
                 "required field 'incident_id' (or 'incidentId', 'id') is missing");
         assertFailure(
-                "{\"incident_id\":\"I\"," + rest.replace("\"title\":\"t\",", "") + "\"started_at\":1}",
+                "{\"incident_id\":\"I\","
+                        + rest.replace("\"title\":\"t\",", "")
+                        + "\"started_at\":1}",
                 DeadLetterReason.MISSING_FIELD,
                 "required field 'title' is missing");
         assertFailure(
-                "{\"incident_id\":\"I\"," + rest + "\"severity\":\"catastrophic\","
+                "{\"incident_id\":\"I\","
+                        + rest
+                        + "\"severity\":\"catastrophic\","
                         + "\"started_at\":\"2026-12-04T10:16:00Z\"}",
                 DeadLetterReason.WRONG_TYPE,
                 "field 'severity' must be one of [critical, high, info, low, medium, p1,");
         assertFailure(
-                "{\"incident_id\":\"I\"," + rest + "\"started_at\":\"2026-12-04T10:16:00Z\","
+                "{\"incident_id\":\"I\","
+                        + rest
+                        + "\"started_at\":\"2026-12-04T10:16:00Z\","
                         + "\"resolved_at\":\"2026-12-04T10:00:00Z\"}",
                 DeadLetterReason.WRONG_TYPE,
                 "field 'resolved_at' (2026-12-04T10:00:00Z) must not be before 'started_at'"

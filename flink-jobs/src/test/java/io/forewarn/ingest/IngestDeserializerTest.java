@@ -29,7 +29,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
@@ -159,7 +158,7 @@ class IngestDeserializerTest {
                         IngestDeserializer::incidents,
                         utf8(
                                 "{\"incident_id\":\"I\",\"service\":\"s\",\"title\":\"t\","
-                                        + "\"source\":\"x\",\"started_at\":\"2026-12-04T11:00:00Z\"}"),
+                                    + "\"source\":\"x\",\"started_at\":\"2026-12-04T11:00:00Z\"}"),
                         DeadLetterReason.MISSING_FIELD,
                         "required field 'failure_type' (or 'failureType') is missing"),
                 new BadInput(
@@ -393,7 +392,7 @@ class IngestDeserializerTest {
         byte[] batch =
                 utf8(
                         "{\"metrics\":[{\"fields\":{\"a\":1},\"name\":\"m\",\"timestamp\":1796380000},"
-                                + "{\"fields\":{\"a\":1},\"name\":\"m\",\"timestamp\":1700000000}]}");
+                            + "{\"fields\":{\"a\":1},\"name\":\"m\",\"timestamp\":1700000000}]}");
 
         DeadLetter letter = singleDeadLetter(deserializer, consumerRecord(batch));
 
@@ -418,7 +417,7 @@ class IngestDeserializerTest {
                                 consumerRecord(
                                         utf8(
                                                 "{\"@timestamp\":\"2019-01-01T00:00:00Z\","
-                                                        + "\"message\":\"old\",\"service\":\"s\"}"))));
+                                                    + "\"message\":\"old\",\"service\":\"s\"}"))));
         out.addAll(
                 deserialize(
                         deserializer,
@@ -481,8 +480,7 @@ class IngestDeserializerTest {
                 List<Ingested> out = deserialize(deserializer, consumerRecord(payload));
                 boolean deadLettered =
                         out.size() == 1 && out.get(0).getRecord() instanceof DeadLetter;
-                boolean decoded =
-                        out.stream().noneMatch(r -> r.getRecord() instanceof DeadLetter);
+                boolean decoded = out.stream().noneMatch(r -> r.getRecord() instanceof DeadLetter);
                 assertThat(deadLettered || decoded).isTrue();
                 if (deadLettered) {
                     assertThat(((DeadLetter) out.get(0).getRecord()).getReason())

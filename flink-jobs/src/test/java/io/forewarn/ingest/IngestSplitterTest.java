@@ -83,9 +83,7 @@ class IngestSplitterTest {
 
         assertThat(harness.extractOutputStreamRecords())
                 .extracting(StreamRecord::getValue, StreamRecord::getTimestamp)
-                .containsExactly(
-                        tuple(log(1000), 1000L),
-                        tuple(log(2000), 2000L));
+                .containsExactly(tuple(log(1000), 1000L), tuple(log(2000), 2000L));
         assertThat(harness.getSideOutput(IngestTags.DEAD_LETTERS)).isNull();
         assertThat(lateRecords().getCount()).isZero();
     }

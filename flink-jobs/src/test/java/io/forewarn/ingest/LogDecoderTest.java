@@ -40,7 +40,8 @@ class LogDecoderTest {
         assertThat(log.getTimestamp()).isEqualTo(millis("2026-12-04T10:15:30.123Z"));
         assertThat(log.getMessage())
                 .isEqualTo(
-                        "Payment authorization failed for order 8812: upstream timeout after 3000 ms");
+                        "Payment authorization failed for order 8812: upstream timeout after 3000"
+                                + " ms");
         assertThat(log.getService()).isEqualTo("checkout");
         assertThat(log.getHost()).isEqualTo("web-7");
         assertThat(log.getLevel()).isEqualTo(LogLevel.ERROR);
@@ -102,9 +103,7 @@ class LogDecoderTest {
                 .containsOnly(
                         entry("file", "/var/log/pods/shop_cart-7d9c4b5f6-x2x9q_0b1c/cart/0.log"),
                         entry("kubernetes.container_id", "containerd://2b7e"),
-                        entry(
-                                "kubernetes.container_image",
-                                "registry.example.com/cart:3.2.0"),
+                        entry("kubernetes.container_image", "registry.example.com/cart:3.2.0"),
                         entry("kubernetes.container_name", "cart"),
                         entry("kubernetes.pod_ip", "10.42.3.17"),
                         entry("kubernetes.pod_labels.pod-template-hash", "7d9c4b5f6"),
@@ -216,9 +215,9 @@ class LogDecoderTest {
         assertThat(log.getMessage())
                 .isEqualTo(
                         "Unhandled exception\n"
-                                + "java.lang.IllegalStateException: order 8812 has no payment\n"
-                                + "\tat com.example.checkout.OrderService.complete(OrderService.java:88)\n"
-                                + "\tat com.example.checkout.OrderController.post(OrderController.java:41)");
+                            + "java.lang.IllegalStateException: order 8812 has no payment\n"
+                            + "\tat com.example.checkout.OrderService.complete(OrderService.java:88)\n"
+                            + "\tat com.example.checkout.OrderController.post(OrderController.java:41)");
     }
 
     @Test
@@ -234,7 +233,8 @@ class LogDecoderTest {
                                 .defaultService("legacy-billing")
                                 .build());
 
-        LogRecord log = decodeOne(custom, utf8("04/12/2026 11:15:30 bill-1 err: invoice run failed"));
+        LogRecord log =
+                decodeOne(custom, utf8("04/12/2026 11:15:30 bill-1 err: invoice run failed"));
 
         assertThat(log.getTimestamp()).isEqualTo(millis("2026-12-04T10:15:30Z"));
         assertThat(log.getHost()).isEqualTo("bill-1");
@@ -261,8 +261,7 @@ class LogDecoderTest {
                         "1796379330123000",
                         "\"1796379330123000000\"",
                         "\"2026-12-04T11:15:30.123+01:00\"")) {
-            LogRecord log =
-                    decodeOne(utf8("{\"ts\":" + ts + ",\"msg\":\"m\",\"service\":\"s\"}"));
+            LogRecord log = decodeOne(utf8("{\"ts\":" + ts + ",\"msg\":\"m\",\"service\":\"s\"}"));
             assertThat(log.getTimestamp()).as(ts).isEqualTo(expected);
         }
     }

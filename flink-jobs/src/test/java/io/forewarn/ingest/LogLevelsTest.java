@@ -13,12 +13,39 @@ class LogLevelsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "trace, TRACE", "FINEST, TRACE", "debug, DEBUG", "Fine, DEBUG", "info, INFO",
-        "Information, INFO", "notice, INFO", "WARN, WARN", "warning, WARN", "Warn, WARN",
-        "err, ERROR", "ERROR, ERROR", "severe, ERROR", "critical, FATAL", "crit, FATAL",
-        "fatal, FATAL", "emerg, FATAL", "panic, FATAL", "' info ', INFO", "0, FATAL", "2, FATAL",
-        "3, ERROR", "4, WARN", "5, INFO", "6, INFO", "7, DEBUG", "10, TRACE", "30, INFO",
-        "50, ERROR", "60, FATAL", "8, UNKNOWN", "verbose, UNKNOWN", "'', UNKNOWN"
+        "trace, TRACE",
+        "FINEST, TRACE",
+        "debug, DEBUG",
+        "Fine, DEBUG",
+        "info, INFO",
+        "Information, INFO",
+        "notice, INFO",
+        "WARN, WARN",
+        "warning, WARN",
+        "Warn, WARN",
+        "err, ERROR",
+        "ERROR, ERROR",
+        "severe, ERROR",
+        "critical, FATAL",
+        "crit, FATAL",
+        "fatal, FATAL",
+        "emerg, FATAL",
+        "panic, FATAL",
+        "' info ', INFO",
+        "0, FATAL",
+        "2, FATAL",
+        "3, ERROR",
+        "4, WARN",
+        "5, INFO",
+        "6, INFO",
+        "7, DEBUG",
+        "10, TRACE",
+        "30, INFO",
+        "50, ERROR",
+        "60, FATAL",
+        "8, UNKNOWN",
+        "verbose, UNKNOWN",
+        "'', UNKNOWN"
     })
     void names(String raw, LogLevel expected) {
         assertThat(LogLevels.normalise(raw)).isEqualTo(expected);

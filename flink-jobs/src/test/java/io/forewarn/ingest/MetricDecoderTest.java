@@ -62,7 +62,7 @@ class MetricDecoderTest {
                 decoder.decode(
                                 utf8(
                                         "{\"timestamp\":\"2026-12-04T10:15:30Z\",\"value\":\"-1.5e-3\","
-                                                + "\"name\":\"temp\",\"labels\":{}}"))
+                                            + "\"name\":\"temp\",\"labels\":{}}"))
                         .records()
                         .get(0);
 
@@ -147,7 +147,7 @@ class MetricDecoderTest {
                     decoder.decode(
                                     utf8(
                                             "{\"fields\":{\"up\":true,\"down\":false},\"name\":\"svc\","
-                                                    + "\"tags\":{\"app\":\"cart\"},\"timestamp\":"
+                                                + "\"tags\":{\"app\":\"cart\"},\"timestamp\":"
                                                     + ts
                                                     + "}"))
                             .records();
@@ -219,16 +219,14 @@ class MetricDecoderTest {
                         summary("", 3.2, Map.of("quantile", "0.99")));
     }
 
-    private static Tuple histogram(
-            String suffix, double value, Map<String, String> extra) {
+    private static Tuple histogram(String suffix, double value, Map<String, String> extra) {
         Map<String, String> labels = new HashMap<>(extra);
         labels.put("http.route", "/cart");
         return tuple(
                 "http.server.request.duration" + suffix, value, MetricKind.HISTOGRAM, "s", labels);
     }
 
-    private static Tuple summary(
-            String suffix, double value, Map<String, String> labels) {
+    private static Tuple summary(String suffix, double value, Map<String, String> labels) {
         return tuple("rpc.server.latency" + suffix, value, MetricKind.SUMMARY, "ms", labels);
     }
 
@@ -245,11 +243,11 @@ class MetricDecoderTest {
                 decoder.decode(
                                 utf8(
                                         "{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"req\","
-                                                + "\"sum\":{\"aggregationTemporality\":1,\"isMonotonic\":true,"
-                                                + "\"dataPoints\":[{\"timeUnixNano\":1796379330000000000,"
-                                                + "\"asInt\":5,\"attributes\":[{\"key\":\"job\","
-                                                + "\"value\":{\"stringValue\":\"api\"}},{\"key\":\"instance\","
-                                                + "\"value\":{\"stringValue\":\"[::1]:9100\"}}]}]}}]}]}]}"))
+                                            + "\"sum\":{\"aggregationTemporality\":1,\"isMonotonic\":true,"
+                                            + "\"dataPoints\":[{\"timeUnixNano\":1796379330000000000,"
+                                            + "\"asInt\":5,\"attributes\":[{\"key\":\"job\","
+                                            + "\"value\":{\"stringValue\":\"api\"}},{\"key\":\"instance\","
+                                            + "\"value\":{\"stringValue\":\"[::1]:9100\"}}]}]}}]}]}]}"))
                         .records()
                         .get(0);
 

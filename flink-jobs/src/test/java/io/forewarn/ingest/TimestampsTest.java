@@ -46,10 +46,14 @@ class TimestampsTest {
             delimiter = '|',
             value = {
                 "1796379330123                | ISO_8601     | an ISO-8601 date-time string",
-                "\"2026-12-04T10:15:30Z\"     | EPOCH_NANOS  | epoch nanoseconds (string or integer)",
-                "\"04/12/2026\"               | ISO_OR_EPOCH | an ISO-8601 string or an epoch number",
-                "true                         | ISO_OR_EPOCH | an ISO-8601 string or an epoch number",
-                "1e300                        | ISO_OR_EPOCH | an ISO-8601 string or an epoch number",
+                "\"2026-12-04T10:15:30Z\"     | EPOCH_NANOS  | epoch nanoseconds (string or"
+                        + " integer)",
+                "\"04/12/2026\"               | ISO_OR_EPOCH | an ISO-8601 string or an epoch"
+                        + " number",
+                "true                         | ISO_OR_EPOCH | an ISO-8601 string or an epoch"
+                        + " number",
+                "1e300                        | ISO_OR_EPOCH | an ISO-8601 string or an epoch"
+                        + " number",
                 "\"2026-13-04T10:15:30Z\"     | ISO_8601     | an ISO-8601 date-time string"
             })
     void rejectedForms(String json, Style style, String expected) throws Exception {

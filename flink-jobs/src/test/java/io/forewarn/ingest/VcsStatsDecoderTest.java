@@ -96,22 +96,30 @@ class VcsStatsDecoderTest {
                 DeadLetterReason.MISSING_FIELD,
                 "required field 'timestamp' is missing");
         assertFailure(
-                "{" + base + "\"commits\":-1,\"lines_added\":1,\"lines_deleted\":1,"
+                "{"
+                        + base
+                        + "\"commits\":-1,\"lines_added\":1,\"lines_deleted\":1,"
                         + "\"files_touched\":1}",
                 DeadLetterReason.WRONG_TYPE,
                 "field 'commits' must be a non-negative integer, got the number -1");
         assertFailure(
-                "{" + base + "\"commits\":1.5,\"lines_added\":1,\"lines_deleted\":1,"
+                "{"
+                        + base
+                        + "\"commits\":1.5,\"lines_added\":1,\"lines_deleted\":1,"
                         + "\"files_touched\":1}",
                 DeadLetterReason.WRONG_TYPE,
                 "field 'commits' must be a non-negative integer, got the number 1.5");
         assertFailure(
-                "{" + base + "\"commits\":1,\"lines_added\":1,\"lines_deleted\":1,"
+                "{"
+                        + base
+                        + "\"commits\":1,\"lines_added\":1,\"lines_deleted\":1,"
                         + "\"files_touched\":1,\"coverage\":81}",
                 DeadLetterReason.WRONG_TYPE,
                 "field 'coverage' must be a fraction between 0 and 1, got 81.0");
         assertFailure(
-                "{" + base + "\"commits\":1,\"lines_added\":1,\"lines_deleted\":1,"
+                "{"
+                        + base
+                        + "\"commits\":1,\"lines_added\":1,\"lines_deleted\":1,"
                         + "\"files_touched\":1,\"authors\":[\"a\",{\"name\":\"b\"}]}",
                 DeadLetterReason.WRONG_TYPE,
                 "field 'authors[1]' must be a string, got an object");
