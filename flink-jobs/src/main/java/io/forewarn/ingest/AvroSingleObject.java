@@ -12,9 +12,10 @@ import io.forewarn.schema.VcsStats;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -50,6 +51,9 @@ final class AvroSingleObject {
                                     SchemaNormalization::parsingFingerprint64,
                                     Schema::getFullName));
 
+    /** Fingerprint per record schema; there are only a handful. */
+    private static final Map<Schema, Long> FINGERPRINTS = new ConcurrentHashMap<>();
+
     /** One encoder per record schema; there are only a handful. */
     private static final Map<Schema, BinaryMessageEncoder<SpecificRecordBase>> ENCODERS =
             new ConcurrentHashMap<>();
@@ -63,6 +67,11 @@ final class AvroSingleObject {
 
     /**
      * Decodes a single-object encoded record of the decoder's class.
+     *
+     * <p>The body is first skipped through without materialising anything: Avro's decoder allocates
+     * a string, bytes or collection of the length the data claims before it reads it, so a corrupt
+     * length in a record with a valid fingerprint would otherwise ask for gigabytes. Skipping
+     * checks every length against the bytes that are there.
      *
      * @throws DecodeException UNKNOWN_SCHEMA for a fingerprint of another schema, NOT_DECODABLE for
      *     a short header or a body that does not decode
@@ -78,9 +87,9 @@ final class AvroSingleObject {
                             + HEADER_BYTES);
         }
         long fingerprint = ByteBuffer.wrap(payload, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        try {
-            return decoder.decode(payload);
-        } catch (MissingSchemaException e) {
+        long expectedFingerprint =
+                FINGERPRINTS.computeIfAbsent(expected, SchemaNormalization::parsingFingerprint64);
+        if (fingerprint != expectedFingerprint) {
             String known = KNOWN_FINGERPRINTS.get(fingerprint);
             throw new DecodeException(
                     DeadLetterReason.UNKNOWN_SCHEMA,
@@ -92,9 +101,16 @@ final class AvroSingleObject {
                             + "; expected "
                             + expected.getFullName()
                             + " ("
-                            + String.format(
-                                    "%016x", SchemaNormalization.parsingFingerprint64(expected))
+                            + String.format("%016x", expectedFingerprint)
                             + ")");
+        }
+        try {
+            GenericDatumReader.skip(
+                    expected,
+                    DecoderFactory.get()
+                            .binaryDecoder(
+                                    payload, HEADER_BYTES, payload.length - HEADER_BYTES, null));
+            return decoder.decode(payload);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {

@@ -229,6 +229,12 @@ class IngestDeserializerTest {
                         DeadLetterReason.NOT_DECODABLE,
                         "Avro body of io.forewarn.schema.LogRecord does not decode: EOFException"),
                 new BadInput(
+                        "Avro body claiming a 2 GiB string",
+                        IngestDeserializer::logs,
+                        claimingHugeString(logAvro),
+                        DeadLetterReason.NOT_DECODABLE,
+                        "Avro body of io.forewarn.schema.LogRecord does not decode: EOFException"),
+                new BadInput(
                         "cut Avro header",
                         IngestDeserializer::logs,
                         Arrays.copyOf(logAvro, 6),
@@ -521,6 +527,23 @@ class IngestDeserializerTest {
         }
         assertThat(InstantiationUtil.clone(IngestDeserializer.logs(Samples.settings())))
                 .isNotNull();
+    }
+
+    /**
+     * The header and timestamp of a LogRecord followed by a service string claiming the largest
+     * length Avro allows (2 GiB): decoding it naively allocates that before noticing the bytes are
+     * not there, more than the test JVM's heap.
+     */
+    private static byte[] claimingHugeString(byte[] logAvro) {
+        byte[] bytes = Arrays.copyOf(logAvro, AvroSingleObject.HEADER_BYTES + 6 + 5);
+        int at = AvroSingleObject.HEADER_BYTES + 6; // the timestamp is a 6-byte zig-zag varint
+        long zigZag = (long) (Integer.MAX_VALUE - 8) << 1;
+        while ((zigZag & ~0x7FL) != 0) {
+            bytes[at++] = (byte) ((zigZag & 0x7F) | 0x80);
+            zigZag >>>= 7;
+        }
+        bytes[at] = (byte) zigZag;
+        return bytes;
     }
 
     private static byte[] mutate(byte[] seed, Random random) {
