@@ -4,8 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 
-/** Lenient numeric reading of JSON values: numbers, and numbers written as strings. */
+/**
+ * Lenient numeric reading of JSON values: numbers, and numbers written as strings.
+ *
+ * <p>Numeric strings longer than {@link #MAX_NUMBER_CHARS} are not numbers: Jackson bounds the
+ * length of JSON numbers, but not of strings, and parsing a string of a million digits takes
+ * seconds.
+ */
 final class Numbers {
+
+    /** Longest numeric string read; far longer than any double or int64 needs. */
+    static final int MAX_NUMBER_CHARS = 64;
 
     private Numbers() {}
 
@@ -22,6 +31,9 @@ final class Numbers {
             return null;
         }
         String text = value.asText().trim();
+        if (text.length() > MAX_NUMBER_CHARS) {
+            return null;
+        }
         switch (text) {
             case "NaN":
                 return Double.NaN;
@@ -54,7 +66,7 @@ final class Numbers {
             if (value.isNumber()) {
                 return new BigDecimal(value.asText()).longValueExact();
             }
-            if (value.isTextual()) {
+            if (value.isTextual() && value.asText().trim().length() <= MAX_NUMBER_CHARS) {
                 return new BigDecimal(value.asText().trim()).longValueExact();
             }
         } catch (NumberFormatException | ArithmeticException e) {

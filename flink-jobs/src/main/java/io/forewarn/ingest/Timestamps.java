@@ -71,7 +71,9 @@ final class Timestamps {
             }
             if (node.isTextual()) {
                 String text = node.asText().trim();
-                if (style != Style.ISO_8601 && EPOCH_TEXT.matcher(text).matches()) {
+                if (style != Style.ISO_8601
+                        && text.length() <= Numbers.MAX_NUMBER_CHARS
+                        && EPOCH_TEXT.matcher(text).matches()) {
                     BigDecimal value = new BigDecimal(text);
                     return style == Style.EPOCH_NANOS ? fromNanos(value) : fromEpochAuto(value);
                 }

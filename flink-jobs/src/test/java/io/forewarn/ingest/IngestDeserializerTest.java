@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -322,6 +323,40 @@ class IngestDeserializerTest {
                 .startsWith("field 'message' is 200000 characters long, limit 65536: 'mmm")
                 .endsWith("…' (200000 chars)");
         assertCoordinatesAndPayload(letter, payload, 64 * 1024, true);
+    }
+
+    @Test
+    @Timeout(10)
+    void hugeNumericStringsAreRejectedQuickly() {
+        String digits = "7".repeat(900_000);
+        IngestDeserializer metricsTopic = opened(IngestDeserializer.metrics(Samples.settings()));
+        IngestDeserializer logsTopic = opened(IngestDeserializer.logs(Samples.settings()));
+
+        DeadLetter value =
+                singleDeadLetter(
+                        metricsTopic,
+                        consumerRecord(
+                                utf8(
+                                        "{\"timestamp\":\"2026-12-04T11:00:00Z\",\"name\":\"up\","
+                                                + "\"value\":\""
+                                                + digits
+                                                + "\"}")));
+        DeadLetter time =
+                singleDeadLetter(
+                        logsTopic,
+                        consumerRecord(
+                                utf8(
+                                        "{\"ts\":\""
+                                                + digits
+                                                + "\",\"message\":\"m\",\"service\":\"s\"}")));
+
+        assertThat(value.getReason()).isEqualTo(DeadLetterReason.WRONG_TYPE);
+        assertThat(value.getDetail())
+                .startsWith("field 'value' must be a number, got the string '7777")
+                .endsWith("(900000 chars)");
+        assertThat(time.getReason()).isEqualTo(DeadLetterReason.WRONG_TYPE);
+        assertThat(time.getDetail())
+                .startsWith("field 'ts' must be an ISO-8601 string or an epoch number");
     }
 
     @Test
