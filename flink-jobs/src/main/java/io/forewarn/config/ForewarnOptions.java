@@ -272,6 +272,16 @@ public final class ForewarnOptions {
                     .noDefaultValue()
                     .withDescription("Default parallelism of the job; the cluster's default when unset.");
 
+    public static final ConfigOption<Boolean> BOUNDED =
+            ConfigOptions.key("job.bounded")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Read each input topic only up to the end offsets it has when the job"
+                                    + " starts, then finish once everything is processed: for"
+                                    + " backfills and evaluation runs. At the end all event-time"
+                                    + " windows and timers fire.");
+
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             ConfigOptions.key("checkpoint.interval")
                     .durationType()

@@ -2,7 +2,9 @@ package io.forewarn.detect;
 
 import io.forewarn.schema.state.PredictionState;
 
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 
@@ -13,6 +15,11 @@ public final class Descriptors {
 
     public static final ValueStateDescriptor<ErrorRateState> ERROR_RATE_STATE =
             new ValueStateDescriptor<>("error-rate", TypeInformation.of(ErrorRateState.class));
+
+    /** Per service: slide number → the counts of that slide. */
+    public static final MapStateDescriptor<Long, ErrorRateBucket> ERROR_RATE_BUCKETS =
+            new MapStateDescriptor<>(
+                    "error-rate-buckets", Types.LONG, TypeInformation.of(ErrorRateBucket.class));
 
     public static final ValueStateDescriptor<PredictionState> PREDICTION_STATE =
             new ValueStateDescriptor<>("prediction", new AvroTypeInfo<>(PredictionState.class));

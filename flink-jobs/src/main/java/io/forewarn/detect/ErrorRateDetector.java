@@ -11,6 +11,7 @@ import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -18,6 +19,7 @@ import org.apache.flink.util.Collector;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +31,9 @@ import java.util.Map;
  * emits an {@code error-burst} signal predicting {@link FailureTypes#ERROR_SPIKE}; while the burst
  * lasts, each window emits an update; a full window without a burst emits {@code resolved}.
  *
- * <p>State per service is a ring of per-slide counts (bounded by window/slide) and the baseline;
- * it is dropped after {@code idleTimeout} of event time without logs.
+ * <p>State per service is its baseline and the counts of the slides not yet out of the window
+ * (window/slide of them, plus the slides that records ahead of the watermark opened); everything
+ * is dropped after {@code idleTimeout} of event time without logs.
  */
 public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, Signal> {
 
@@ -50,6 +53,7 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     private final double alpha;
 
     private transient ValueState<ErrorRateState> state;
+    private transient MapState<Long, ErrorRateBucket> counts;
     private transient Counter bursts;
     private transient Counter recordsAfterEvaluation;
 
@@ -63,6 +67,7 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(Descriptors.ERROR_RATE_STATE);
+        counts = getRuntimeContext().getMapState(Descriptors.ERROR_RATE_BUCKETS);
         bursts = getRuntimeContext().getMetricGroup().counter("errorBursts");
         recordsAfterEvaluation = getRuntimeContext().getMetricGroup().counter("recordsAfterWindowEvaluated");
     }
@@ -71,7 +76,7 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     public void processElement(LogRecord record, Context ctx, Collector<Signal> out) throws Exception {
         ErrorRateState s = state.value();
         if (s == null) {
-            s = ErrorRateState.create(buckets, EXAMPLE_ERRORS);
+            s = ErrorRateState.create();
         }
         long bucket = Math.floorDiv(record.getTimestamp(), slide);
         if (bucket <= s.lastEvaluatedBucket) {
@@ -79,18 +84,15 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
             recordsAfterEvaluation.inc();
             return;
         }
-        int slot = slot(bucket);
-        if (s.bucketIds[slot] != bucket) {
-            s.bucketIds[slot] = bucket;
-            s.totals[slot] = 0;
-            s.errors[slot] = 0;
+        ErrorRateBucket bucketCounts = counts.get(bucket);
+        if (bucketCounts == null) {
+            bucketCounts = ErrorRateBucket.create(EXAMPLE_ERRORS);
         }
-        s.totals[slot]++;
+        bucketCounts.total++;
         if (isError(record.getLevel())) {
-            s.errors[slot]++;
-            s.recentErrors[s.recentErrorsNext] = abbreviate(record.getMessage());
-            s.recentErrorsNext = (s.recentErrorsNext + 1) % s.recentErrors.length;
+            bucketCounts.addError(abbreviate(record.getMessage()));
         }
+        counts.put(bucket, bucketCounts);
         s.lastEventTime = Math.max(s.lastEventTime, record.getTimestamp());
         state.update(s);
         ctx.timerService().registerEventTimeTimer(bucketEnd(bucket));
@@ -107,6 +109,13 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         if (bucketEnd(bucket) == timestamp && bucket > s.lastEvaluatedBucket) {
             evaluate(s, bucket, ctx.getCurrentKey(), out);
             s.lastEvaluatedBucket = bucket;
+            // The oldest slide of this window (and anything older) is in no later window.
+            Iterator<Long> held = counts.keys().iterator();
+            while (held.hasNext()) {
+                if (held.next() <= bucket - buckets + 1) {
+                    held.remove();
+                }
+            }
             if (s.inBurst) {
                 // Keep evaluating while the burst lasts, even if the service stops logging.
                 ctx.timerService().registerEventTimeTimer(bucketEnd(bucket + 1));
@@ -114,26 +123,30 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         }
         if (!s.inBurst && s.lastEventTime + settings.idleTimeout().toMillis() <= timestamp) {
             state.clear();
+            counts.clear();
             return;
         }
         state.update(s);
     }
 
-    private void evaluate(ErrorRateState s, long bucket, String service, Collector<Signal> out) {
+    private void evaluate(ErrorRateState s, long bucket, String service, Collector<Signal> out)
+            throws Exception {
         long total = 0;
         long errors = 0;
-        for (long b = bucket - buckets + 1; b <= bucket; b++) {
-            int slot = slot(b);
-            if (s.bucketIds[slot] == b) {
-                total += s.totals[slot];
-                errors += s.errors[slot];
+        List<String> examples = new ArrayList<>();
+        for (long b = bucket; b > bucket - buckets; b--) {
+            ErrorRateBucket bucketCounts = counts.get(b);
+            if (bucketCounts != null) {
+                total += bucketCounts.total;
+                errors += bucketCounts.errors;
+                for (String example : bucketCounts.examples) {
+                    if (example != null && examples.size() < EXAMPLE_ERRORS) {
+                        examples.add(example);
+                    }
+                }
             }
         }
         long windowEnd = bucketEnd(bucket) + 1;
-        if (errors == 0) {
-            // Examples are evidence of the current window only.
-            java.util.Arrays.fill(s.recentErrors, null);
-        }
         if (total == 0) {
             noBurst(s, service, windowEnd, out);
             return;
@@ -153,7 +166,7 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
             }
             s.inBurst = true;
             s.quietWindows = 0;
-            out.collect(burstSignal(s, service, windowEnd, total, errors, rate, z, warm));
+            out.collect(burstSignal(s, service, windowEnd, total, errors, rate, z, warm, examples));
         } else {
             noBurst(s, service, windowEnd, out);
         }
@@ -171,15 +184,15 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         }
     }
 
+    /**
+     * Exponentially weighted mean and variance; while few windows are known every window weighs
+     * the same (1/n), so the first, possibly partial window does not dominate for a half-life.
+     */
     private void foldIntoBaseline(ErrorRateState s, double rate, double weight) {
-        if (s.baselineWindows == 0) {
-            s.baselineMean = rate;
-            s.baselineVariance = 0;
-        } else {
-            double delta = rate - s.baselineMean;
-            s.baselineMean += weight * delta;
-            s.baselineVariance = (1 - weight) * (s.baselineVariance + weight * delta * delta);
-        }
+        double w = Math.max(weight, 1.0 / (s.baselineWindows + 1.0));
+        double delta = rate - s.baselineMean;
+        s.baselineMean += w * delta;
+        s.baselineVariance = (1 - w) * (s.baselineVariance + w * delta * delta);
         if (s.baselineWindows < Integer.MAX_VALUE) {
             s.baselineWindows++;
         }
@@ -193,7 +206,8 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
             long errors,
             double rate,
             double z,
-            boolean warm) {
+            boolean warm,
+            List<String> examples) {
         double probability =
                 warm
                         ? clamp(0.55 + 0.05 * (z - settings.minZScore()), 0.55, 0.95)
@@ -218,10 +232,8 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
                         "errors", Long.toString(errors),
                         "total", Long.toString(total),
                         "zScore", warm ? String.format(Locale.ROOT, "%.1f", z) : "cold-start")));
-        for (String example : s.recentErrors) {
-            if (example != null) {
-                evidence.add(new Evidence("log", example, windowEnd, SOURCE, null, null, Map.of()));
-            }
+        for (String example : examples) {
+            evidence.add(new Evidence("log", example, windowEnd, SOURCE, null, null, Map.of()));
         }
         return Signal.newBuilder()
                 .setSignalId(Ids.stable(SOURCE, service, Long.toString(windowEnd)))
@@ -293,10 +305,6 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
 
     static boolean isError(LogLevel level) {
         return level == LogLevel.ERROR || level == LogLevel.FATAL;
-    }
-
-    private int slot(long bucket) {
-        return (int) Math.floorMod(bucket, (long) buckets);
     }
 
     private long bucketEnd(long bucket) {

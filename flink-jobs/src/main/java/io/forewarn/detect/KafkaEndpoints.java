@@ -18,6 +18,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -48,7 +49,7 @@ public class KafkaEndpoints implements DetectEndpoints {
 
     @Override
     public Source<Ingested, ?, ?> source(Input input) {
-        return KafkaSource.<Ingested>builder()
+        KafkaSourceBuilder<Ingested> builder = KafkaSource.<Ingested>builder()
                 .setProperties(config.kafkaProperties())
                 .setTopics(config.get(input.topicOption()))
                 .setGroupId(config.get(KAFKA_GROUP_ID))
@@ -56,8 +57,11 @@ public class KafkaEndpoints implements DetectEndpoints {
                 .setStartingOffsets(startingOffsets())
                 .setDeserializer(input.deserializer(decoderSettings(config)))
                 .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .build();
+                .setProperty("partition.discovery.interval.ms", "60000");
+        if (config.get(BOUNDED)) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
     }
 
     private OffsetsInitializer startingOffsets() {

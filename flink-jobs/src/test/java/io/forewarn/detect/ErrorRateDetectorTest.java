@@ -126,6 +126,34 @@ class ErrorRateDetectorTest {
     }
 
     @Test
+    void recordsFarAheadOfTheWatermarkDoNotDisplaceSlidesNotYetEvaluated() throws Exception {
+        // One input of the detector can run far ahead of the others: its records arrive long
+        // before the watermark closes the earlier slides. Every slide must still be counted.
+        var ordered = harness();
+        minutes(ordered, "checkout", 0, 20, 50);
+        minutes(ordered, "checkout", 20, 24, 4);
+        minutes(ordered, "checkout", 24, 40, 50);
+        ordered.processWatermark(Long.MAX_VALUE);
+        List<Signal> expected = ordered.extractOutputValues();
+        assertThat(expected).extracting(Signal::getKind).contains(SignalKinds.ERROR_BURST, SignalKinds.RESOLVED);
+
+        var ahead = harness();
+        for (int m = 0; m < 40; m++) {
+            int errorEvery = m >= 20 && m < 24 ? 4 : 50;
+            for (int i = 0; i < 100; i++) {
+                long ts = m * MINUTE + i * 600L;
+                boolean error = i % errorEvery == 0;
+                ahead.processElement(new StreamRecord<>(Records.log(ts, "checkout",
+                        error ? LogLevel.ERROR : LogLevel.INFO,
+                        error ? "payment declined: upstream 503 (attempt " + i + ")" : "ok"), ts));
+            }
+        }
+        ahead.processWatermark(Long.MAX_VALUE);
+        assertThat(ahead.extractOutputValues()).isEqualTo(expected);
+        assertThat(ahead.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
     void snapshotAndRestoreGiveTheSameSignalsAsAnUninterruptedRun() throws Exception {
         var uninterrupted = harness();
         minutes(uninterrupted, "checkout", 0, 20, 50);
@@ -157,7 +185,7 @@ class ErrorRateDetectorTest {
     void stateAndTimersAreDroppedWhenAServiceGoesQuiet() throws Exception {
         var harness = harness();
         minutes(harness, "gone", 0, 10, 50);
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries()).isGreaterThan(1);
         harness.processWatermark(10 * MINUTE + Duration.ofHours(3).toMillis());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
