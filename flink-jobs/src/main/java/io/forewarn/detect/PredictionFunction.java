@@ -162,6 +162,8 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
         if (signal.getSeverity().ordinal() > p.getSeverity().ordinal()) {
             p.setSeverity(signal.getSeverity());
         }
+        // State restored by Avro holds its own list type, which cannot remove: work on a copy.
+        state.setContributions(new ArrayList<>(state.getContributions()));
         addContribution(state.getContributions(), signal);
         long horizon = p.getLastSeen() - settings.expiry().toMillis();
         state.getContributions().removeIf(c -> c.getTimestamp() < horizon);

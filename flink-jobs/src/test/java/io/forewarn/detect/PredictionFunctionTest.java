@@ -123,9 +123,12 @@ class PredictionFunctionTest {
         restored.initializeState(snapshot);
         restored.open();
         send(restored, Records.signal(2 * MINUTE, "checkout", "oom", "rule", 0.5));
-        Prediction next = restored.extractOutputValues().get(0);
-        assertThat(next.getPredictionId()).isEqualTo(id);
-        assertThat(next.getStatus()).isEqualTo(PredictionStatus.UPDATED);
-        assertThat(next.getProbability()).isCloseTo(0.8, within(1e-9));
+        send(restored, Records.signal(3 * MINUTE, "checkout", "oom", "heap", 0.7));
+        List<Prediction> out = restored.extractOutputValues();
+        assertThat(out).extracting(Prediction::getPredictionId).containsOnly(id);
+        assertThat(out).extracting(Prediction::getStatus).containsOnly(PredictionStatus.UPDATED);
+        assertThat(out.get(0).getProbability()).isCloseTo(0.8, within(1e-9));
+        assertThat(out.get(1).getProbability()).as("heap's newer signal replaces its older one")
+                .isCloseTo(1 - 0.3 * 0.5, within(1e-9));
     }
 }
