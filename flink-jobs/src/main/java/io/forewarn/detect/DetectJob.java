@@ -102,7 +102,7 @@ public final class DetectJob {
                 .process(new IngestSplitter<>((Class<T>) input.recordClass(), config.get(ALLOWED_LATENESS),
                         (int) config.get(INGEST_DEADLETTER_PAYLOAD_LIMIT).getBytes()))
                 .uid("split-" + input.id())
-                .name("Valid " + input.id() + " (late and bad to dead letters)");
+                .name("Split " + input.id());
         deadLetters.add(records.getSideOutput(IngestTags.DEAD_LETTERS));
         return records;
     }
