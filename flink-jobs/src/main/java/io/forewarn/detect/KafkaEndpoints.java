@@ -56,10 +56,11 @@ public class KafkaEndpoints implements DetectEndpoints {
                 .setClientIdPrefix(config.get(KAFKA_GROUP_ID) + "-" + input.id())
                 .setStartingOffsets(startingOffsets())
                 .setDeserializer(input.deserializer(decoderSettings(config)))
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty("partition.discovery.interval.ms", "60000");
+                .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.get(BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());
+        } else {
+            builder.setProperty("partition.discovery.interval.ms", "60000");
         }
         return builder.build();
     }
