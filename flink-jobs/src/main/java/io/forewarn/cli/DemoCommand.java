@@ -174,7 +174,7 @@ final class DemoCommand implements Callable<Integer> {
         long end = start + Duration.ofDays(7).toMillis();
         TelemetrySimulator simulator = new TelemetrySimulator(
                 settings,
-                DemoScenarios.schedule(settings.services(), start, end, Duration.ofMinutes(12), Duration.ofMinutes(25)));
+                DemoScenarios.schedule(settings.services(), start, end, Duration.ofMinutes(8), Duration.ofMinutes(25)));
         AtomicLong sent = new AtomicLong();
         AtomicLong simulatedTime = new AtomicLong(start);
         KafkaTelemetrySink kafkaSink = new KafkaTelemetrySink(config.kafkaProperties(), topicsByKind(config));

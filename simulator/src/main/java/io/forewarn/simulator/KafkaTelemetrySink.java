@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -46,9 +47,10 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         producer.flush();
     }
 
+    /** Waits at most 10 s for records still in flight (the broker may already be gone). */
     @Override
     public void close() {
-        producer.close();
+        producer.close(Duration.ofSeconds(10));
     }
 
     /** The value as text, for logs and tests. */
