@@ -2,9 +2,6 @@ package io.forewarn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The README's main command end to end: {@code forewarn demo} starts its own Kafka broker and
@@ -30,14 +29,21 @@ class DemoCommandITCase {
         int exit;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            exit = ForewarnCli.execute(
-                    "demo",
-                    "--duration", "PT75S",
-                    "--refresh", "PT1S",
-                    "--web-port", "0",
-                    "--kafka-port", "0",
-                    "--elasticsearch-port", "0",
-                    "--work-dir", work.toString());
+            exit =
+                    ForewarnCli.execute(
+                            "demo",
+                            "--duration",
+                            "PT75S",
+                            "--refresh",
+                            "PT1S",
+                            "--web-port",
+                            "0",
+                            "--kafka-port",
+                            "0",
+                            "--elasticsearch-port",
+                            "0",
+                            "--work-dir",
+                            work.toString());
         } finally {
             System.setOut(original);
         }
@@ -51,8 +57,10 @@ class DemoCommandITCase {
                 .contains("Flink web UI:")
                 .contains("error-spike")
                 .contains("Stopping the job, Elasticsearch and Kafka ... done");
-        assertThat(output).containsPattern("Summary: \\d+ telemetry records, [1-9]\\d* predictions");
+        assertThat(output)
+                .containsPattern("Summary: \\d+ telemetry records, [1-9]\\d* predictions");
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count())
-                .as("no broker or node left running").isZero();
+                .as("no broker or node left running")
+                .isZero();
     }
 }

@@ -12,10 +12,6 @@ import io.forewarn.simulator.SimulatorSettings;
 import io.forewarn.simulator.TelemetryEvent;
 import io.forewarn.simulator.TelemetrySimulator;
 import io.forewarn.simulator.Topic;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +22,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every class of bad input, mixed into a stream of valid telemetry: each bad record becomes a dead
@@ -44,27 +42,60 @@ class BadInputITCase extends DetectJobITCaseBase {
         String deployments = topicNames().get("topics.deployments");
 
         List<byte[]> valid = new ArrayList<>();
-        new TelemetrySimulator(SimulatorSettings.small(11), List.of(new BadDeploymentScenario(
-                        "checkout", start + 20 * MINUTE, Duration.ofMinutes(12), Duration.ofMinutes(18), "2.0.0")))
-                .run(start, start + 50 * MINUTE, event -> {
-                    if (event.topic() == Topic.LOGS) {
-                        valid.add(event.value());
-                    }
-                }, Pacer.unpaced());
+        new TelemetrySimulator(
+                        SimulatorSettings.small(11),
+                        List.of(
+                                new BadDeploymentScenario(
+                                        "checkout",
+                                        start + 20 * MINUTE,
+                                        Duration.ofMinutes(12),
+                                        Duration.ofMinutes(18),
+                                        "2.0.0")))
+                .run(
+                        start,
+                        start + 50 * MINUTE,
+                        event -> {
+                            if (event.topic() == Topic.LOGS) {
+                                valid.add(event.value());
+                            }
+                        },
+                        Pacer.unpaced());
 
         byte[] garbage = new byte[300];
         new Random(3).nextBytes(garbage);
         garbage[0] = (byte) 0xff;
-        String late = json(Formats.ecsLog(start + 5 * MINUTE, "checkout", "checkout-1", "INFO", "c.s.Late", "t", "too late"));
-        Map<String, DeadLetterReason> bad = Map.of(
-                "garbage", DeadLetterReason.NOT_DECODABLE,
-                "{\"@timestamp\": \"2026-12-04T10:00:00Z\", \"message\": ", DeadLetterReason.INVALID_JSON,
-                "{\"@timestamp\": \"" + Instant.ofEpochMilli(start + MINUTE) + "\", \"service.name\": \"checkout\"}", DeadLetterReason.MISSING_FIELD,
-                "{\"@timestamp\": {\"when\": \"now\"}, \"message\": \"x\", \"service.name\": \"checkout\"}", DeadLetterReason.WRONG_TYPE,
-                "{\"@timestamp\": \"" + Instant.now().plus(Duration.ofDays(3)) + "\", \"message\": \"from the future\", \"service.name\": \"checkout\"}", DeadLetterReason.TIMESTAMP_OUT_OF_RANGE,
-                "huge", DeadLetterReason.TOO_LARGE,
-                "avro", DeadLetterReason.UNKNOWN_SCHEMA,
-                late, DeadLetterReason.LATE_EVENT);
+        String late =
+                json(
+                        Formats.ecsLog(
+                                start + 5 * MINUTE,
+                                "checkout",
+                                "checkout-1",
+                                "INFO",
+                                "c.s.Late",
+                                "t",
+                                "too late"));
+        Map<String, DeadLetterReason> bad =
+                Map.of(
+                        "garbage",
+                        DeadLetterReason.NOT_DECODABLE,
+                        "{\"@timestamp\": \"2026-12-04T10:00:00Z\", \"message\": ",
+                        DeadLetterReason.INVALID_JSON,
+                        "{\"@timestamp\": \""
+                                + Instant.ofEpochMilli(start + MINUTE)
+                                + "\", \"service.name\": \"checkout\"}",
+                        DeadLetterReason.MISSING_FIELD,
+                        "{\"@timestamp\": {\"when\": \"now\"}, \"message\": \"x\", \"service.name\": \"checkout\"}",
+                        DeadLetterReason.WRONG_TYPE,
+                        "{\"@timestamp\": \""
+                                + Instant.now().plus(Duration.ofDays(3))
+                                + "\", \"message\": \"from the future\", \"service.name\": \"checkout\"}",
+                        DeadLetterReason.TIMESTAMP_OUT_OF_RANGE,
+                        "huge",
+                        DeadLetterReason.TOO_LARGE,
+                        "avro",
+                        DeadLetterReason.UNKNOWN_SCHEMA,
+                        late,
+                        DeadLetterReason.LATE_EVENT);
 
         List<byte[]> logRecords = new ArrayList<>();
         List<String> kinds = new ArrayList<>(bad.keySet());
@@ -78,23 +109,38 @@ class BadInputITCase extends DetectJobITCaseBase {
         }
         logRecords.add(logRecords.size() - 100, late.getBytes(StandardCharsets.UTF_8));
         kafka.produce(logs, 0, logRecords);
-        kafka.produce(metrics, 1, List.of(
-                "{\"timestamp\": \"2026-12-04T10:00:00Z\", \"name\": \"up\", \"value\": \"abc\", \"labels\": {}}".getBytes(StandardCharsets.UTF_8)));
-        kafka.produce(deployments, 0, List.of(
-                "{\"id\": \"d1\", \"version\": \"1.0\", \"status\": \"succeeded\", \"timestamp\": \"2026-12-04T10:00:00Z\"}".getBytes(StandardCharsets.UTF_8)));
+        kafka.produce(
+                metrics,
+                1,
+                List.of(
+                        "{\"timestamp\": \"2026-12-04T10:00:00Z\", \"name\": \"up\", \"value\": \"abc\", \"labels\": {}}"
+                                .getBytes(StandardCharsets.UTF_8)));
+        kafka.produce(
+                deployments,
+                0,
+                List.of(
+                        "{\"id\": \"d1\", \"version\": \"1.0\", \"status\": \"succeeded\", \"timestamp\": \"2026-12-04T10:00:00Z\"}"
+                                .getBytes(StandardCharsets.UTF_8)));
 
-        runToEnd(config(Map.of(
-                "ingest.max-record-size", "16 kb",
-                "flink.pipeline.auto-watermark-interval", "1 ms")));
+        runToEnd(
+                config(
+                        Map.of(
+                                "ingest.max-record-size", "16 kb",
+                                "flink.pipeline.auto-watermark-interval", "1 ms")));
 
         List<DeadLetter> letters = deadLetters();
-        Map<String, List<DeadLetter>> bySource = letters.stream()
-                .collect(Collectors.groupingBy(d -> String.valueOf(d.getSourceTopic())));
-        assertThat(bySource.get(logs)).extracting(DeadLetter::getReason)
+        Map<String, List<DeadLetter>> bySource =
+                letters.stream()
+                        .collect(Collectors.groupingBy(d -> String.valueOf(d.getSourceTopic())));
+        assertThat(bySource.get(logs))
+                .extracting(DeadLetter::getReason)
                 .containsExactlyInAnyOrder(
-                        DeadLetterReason.NOT_DECODABLE, DeadLetterReason.INVALID_JSON,
-                        DeadLetterReason.MISSING_FIELD, DeadLetterReason.WRONG_TYPE,
-                        DeadLetterReason.TIMESTAMP_OUT_OF_RANGE, DeadLetterReason.TOO_LARGE,
+                        DeadLetterReason.NOT_DECODABLE,
+                        DeadLetterReason.INVALID_JSON,
+                        DeadLetterReason.MISSING_FIELD,
+                        DeadLetterReason.WRONG_TYPE,
+                        DeadLetterReason.TIMESTAMP_OUT_OF_RANGE,
+                        DeadLetterReason.TOO_LARGE,
                         DeadLetterReason.UNKNOWN_SCHEMA);
         for (DeadLetter letter : bySource.get(logs)) {
             assertThat(letter.getSourcePartition()).isZero();
@@ -106,18 +152,25 @@ class BadInputITCase extends DetectJobITCaseBase {
             assertThat(kept).isEqualTo(Arrays.copyOf(original, kept.length));
             assertThat(letter.getTruncated()).isEqualTo(kept.length < original.length);
         }
-        assertThat(bySource.get(metrics)).singleElement()
+        assertThat(bySource.get(metrics))
+                .singleElement()
                 .satisfies(d -> assertThat(d.getReason()).isEqualTo(DeadLetterReason.WRONG_TYPE));
-        assertThat(bySource.get(deployments)).singleElement()
-                .satisfies(d -> assertThat(d.getReason()).isEqualTo(DeadLetterReason.MISSING_FIELD));
-        assertThat(letters).filteredOn(d -> d.getReason() == DeadLetterReason.LATE_EVENT).singleElement()
+        assertThat(bySource.get(deployments))
+                .singleElement()
+                .satisfies(
+                        d -> assertThat(d.getReason()).isEqualTo(DeadLetterReason.MISSING_FIELD));
+        assertThat(letters)
+                .filteredOn(d -> d.getReason() == DeadLetterReason.LATE_EVENT)
+                .singleElement()
                 .satisfies(d -> assertThat(d.getDetail()).contains("watermark"));
 
-        assertThat(predictions()).as("valid records around the bad ones still make the prediction")
-                .anySatisfy(p -> {
-                    assertThat(p.getService()).isEqualTo("checkout");
-                    assertThat(p.getStatus()).isEqualTo(PredictionStatus.OPEN);
-                });
+        assertThat(predictions())
+                .as("valid records around the bad ones still make the prediction")
+                .anySatisfy(
+                        p -> {
+                            assertThat(p.getService()).isEqualTo("checkout");
+                            assertThat(p.getStatus()).isEqualTo(PredictionStatus.OPEN);
+                        });
     }
 
     private byte[] payload(String kind, byte[] garbage) {
@@ -125,8 +178,12 @@ class BadInputITCase extends DetectJobITCaseBase {
             case "garbage":
                 return garbage;
             case "huge":
-                return ("{\"@timestamp\": \"" + Instant.ofEpochMilli(start + MINUTE) + "\", \"service.name\": \"checkout\", \"message\": \""
-                        + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+                return ("{\"@timestamp\": \""
+                                + Instant.ofEpochMilli(start + MINUTE)
+                                + "\", \"service.name\": \"checkout\", \"message\": \""
+                                + "x".repeat(20_000)
+                                + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
             case "avro":
                 byte[] avro = new byte[40];
                 avro[0] = (byte) 0xC3;
