@@ -1,11 +1,13 @@
 package io.forewarn.simulator;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * A deployment that breaks a code path: a few minutes after it rolls out, errors climb on every
- * host of the service; after {@code failureAfter} users feel it (the incident), and the errors stop
- * when the deployment is rolled back at {@code rollbackAfter}.
+ * A deployment that breaks a code path: its pipeline reports a large change with quarantined
+ * failing tests; a few minutes after it rolls out, errors climb on every host of the service; after
+ * {@code failureAfter} users feel it (the incident), and the errors stop when the deployment is
+ * rolled back at {@code rollbackAfter}.
  */
 public final class BadDeploymentScenario implements Scenario {
 
@@ -45,14 +47,21 @@ public final class BadDeploymentScenario implements Scenario {
             deployed = true;
             String previous = effects.version;
             effects.version = version;
-            emitter.emit(
+            TelemetryEvent deployment =
                     Formats.deployment(
                             time,
                             service,
                             version,
                             previous,
                             "succeeded",
-                            "deploy " + version + " of " + service));
+                            "deploy " + version + " of " + service);
+            emitter.emit(
+                    Formats.vcsStats(
+                            time - Duration.ofMinutes(6).toMillis(),
+                            service,
+                            Formats.deploymentId(service, version, time),
+                            Change.risky(Formats.commitSha(service, version), emitter.random())));
+            emitter.emit(deployment);
         }
         if (deployed && !rolledBack && time >= errorsFrom) {
             double ramp =
@@ -92,6 +101,15 @@ public final class BadDeploymentScenario implements Scenario {
 
     @Override
     public GroundTruth groundTruth() {
-        return new GroundTruth(name(), service, null, "error-spike", errorsFrom, failureAt);
+        return new GroundTruth(
+                name(),
+                service,
+                null,
+                "error-spike",
+                errorsFrom,
+                failureAt,
+                Set.of(),
+                false,
+                GroundTruth.LOG_ERROR_RATIO);
     }
 }

@@ -37,6 +37,112 @@ class TelemetrySimulatorTest {
     }
 
     @Test
+    void aFullFleetIsDeterministicByteForByte() throws Exception {
+        SimulatorSettings settings =
+                SimulatorSettings.full(
+                        11, List.of("checkout", "payments", "search", "billing"), 60);
+        List<TelemetryEvent> a = new ArrayList<>();
+        List<TelemetryEvent> b = new ArrayList<>();
+        List<Scenario> scenarios =
+                List.of(new TrafficPeak("search", START, Duration.ofMinutes(20), 2));
+        new TelemetrySimulator(settings, scenarios)
+                .run(START, START + 4 * MINUTE, a::add, Pacer.unpaced());
+        new TelemetrySimulator(
+                        settings,
+                        List.of(new TrafficPeak("search", START, Duration.ofMinutes(20), 2)))
+                .run(START, START + 4 * MINUTE, b::add, Pacer.unpaced());
+        assertThat(a).hasSameSizeAs(b);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i).topic()).isEqualTo(b.get(i).topic());
+            assertThat(a.get(i).value()).isEqualTo(b.get(i).value());
+        }
+    }
+
+    @Test
+    void aFullFleetLogsInEveryFormatAndSendsEverySeries() throws Exception {
+        SimulatorSettings settings =
+                SimulatorSettings.full(5, List.of("checkout", "payments", "search", "billing"), 60);
+        List<TelemetryEvent> events = new ArrayList<>();
+        new TelemetrySimulator(settings, List.of())
+                .run(START, START + 3 * MINUTE, events::add, Pacer.unpaced());
+
+        List<Parsed.Log> logs = Parsed.logs(events);
+        assertThat(logs)
+                .extracting(Parsed.Log::service)
+                .contains("checkout", "payments", "search", "billing");
+        assertThat(logs)
+                .allSatisfy(
+                        log -> {
+                            assertThat(log.level()).isIn("INFO", "WARN", "ERROR");
+                            assertThat(log.message()).isNotBlank();
+                            if (!log.service().equals("billing")) {
+                                assertThat(log.host()).startsWith(log.service() + "-");
+                            }
+                        });
+        String plain =
+                events.stream()
+                        .filter(e -> e.topic() == Topic.LOGS && e.key().equals("billing"))
+                        .map(KafkaTelemetrySink::text)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(plain)
+                .matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z [A-Z]+ \\[billing\\] .*");
+        for (String name :
+                List.of(
+                        "node_cpu_utilisation",
+                        "jvm_memory_heap_used_ratio",
+                        "jvm_gc_pause_seconds",
+                        "container_memory_working_set_ratio",
+                        "disk_used_ratio",
+                        "hikaricp_connections_usage_ratio",
+                        "hikaricp_connections_pending",
+                        "http_request_duration_p99_seconds")) {
+            assertThat(Parsed.samples(events, name)).as(name).hasSize(4 * 2 * 6);
+        }
+        assertThat(Parsed.samples(events, "slo_latency_burn_rate")).hasSize(4 * 2 * 6);
+        assertThat(Parsed.samples(events, "tls_certificate_expiry_seconds"))
+                .hasSize(4 * 3)
+                .allSatisfy(s -> assertThat(s.value()).isGreaterThan(30 * 86_400));
+        assertThat(events)
+                .filteredOn(e -> e.topic() == Topic.DEPENDENCIES)
+                .hasSize(4 * 3 * 2)
+                .allSatisfy(
+                        e ->
+                                assertThat(Parsed.json(e).path("status").asText())
+                                        .isEqualTo("operational"));
+        assertThat(logs).anySatisfy(log -> assertThat(log.message()).contains("Pause Young"));
+    }
+
+    @Test
+    void fileSinkWritesOneLinePerRecordAndTopic(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SimulatorSettings settings = SimulatorSettings.full(5, List.of("checkout", "billing"), 60);
+        List<TelemetryEvent> events = new ArrayList<>();
+        try (FileTelemetrySink files = new FileTelemetrySink(dir)) {
+            new TelemetrySimulator(settings, List.of())
+                    .run(
+                            START,
+                            START + 2 * MINUTE,
+                            e -> {
+                                events.add(e);
+                                files.send(e);
+                            },
+                            Pacer.unpaced());
+        }
+        for (Topic topic : List.of(Topic.LOGS, Topic.METRICS, Topic.DEPENDENCIES)) {
+            List<String> lines =
+                    java.nio.file.Files.readAllLines(FileTelemetrySink.file(dir, topic));
+            List<String> expected =
+                    events.stream()
+                            .filter(e -> e.topic() == topic)
+                            .map(KafkaTelemetrySink::text)
+                            .toList();
+            assertThat(lines).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void recordsAreValidJsonInTheirShippersShapes() throws Exception {
         for (TelemetryEvent event : run(1, 1)) {
             JsonNode node = JSON.readTree(event.value());
