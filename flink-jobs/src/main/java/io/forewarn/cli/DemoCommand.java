@@ -153,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int run(List<AutoCloseable> resources) throws Exception {
-        Path dir = workDir != null ? workDir : defaultWorkDir();
+        Path dir = workDir != null ? workDir : WorkDirectories.of("demo");
         Files.createDirectories(dir);
         progress.line(
                 "Forewarn demo " + BuildInfo.forewarnVersion() + " (work directory " + dir + ")");
@@ -383,17 +383,6 @@ final class DemoCommand implements Callable<Integer> {
                             + ":zip, or pass --elasticsearch-url.");
         }
         return zip;
-    }
-
-    private static Path defaultWorkDir() {
-        String home = System.getenv("FOREWARN_HOME");
-        if (home != null) {
-            return Path.of(home, "demo");
-        }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        return root
-                ? Path.of("/var/tmp/forewarn/demo")
-                : Path.of(System.getProperty("user.home"), ".forewarn", "demo");
     }
 
     private static List<String> topics(ForewarnConfig config) {

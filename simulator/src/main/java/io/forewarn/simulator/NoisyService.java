@@ -14,7 +14,6 @@ public final class NoisyService implements Scenario {
     private final String service;
     private final long from;
     private final long to;
-    private double errorRatio = 0.03;
 
     public NoisyService(String service, long from, long to) {
         this.service = service;
@@ -38,10 +37,8 @@ public final class NoisyService implements Scenario {
             return;
         }
         if (Math.floorMod(time - from, MINUTE) == 0) {
-            double step = (emitter.random().nextDouble() - 0.5) * 0.01;
-            errorRatio = Math.max(0.02, Math.min(0.05, errorRatio + step));
             effects.noiseFactor = 3;
-            effects.errorRatio = errorRatio;
+            effects.errorRatio = 0.02 + 0.03 * emitter.random().nextDouble();
             effects.latencyFactor = 1 + emitter.random().nextDouble() / 3;
         }
     }
