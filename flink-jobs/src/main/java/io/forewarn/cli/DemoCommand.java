@@ -3,7 +3,6 @@ package io.forewarn.cli;
 import io.forewarn.BuildInfo;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.config.ForewarnOptions;
-import io.forewarn.demo.DemoScenarios;
 import io.forewarn.demo.PredictionBoard;
 import io.forewarn.demo.PredictionTable;
 import io.forewarn.demo.Progress;
@@ -11,16 +10,21 @@ import io.forewarn.detect.DetectJob;
 import io.forewarn.detect.ElasticsearchOutputs;
 import io.forewarn.detect.JobEnvironment;
 import io.forewarn.detect.KafkaEndpoints;
+import io.forewarn.eval.ScenarioEvaluation;
+import io.forewarn.eval.Scorecard;
+import io.forewarn.eval.ScorecardText;
+import io.forewarn.eval.Scorer;
 import io.forewarn.local.LocalElasticsearch;
 import io.forewarn.local.LocalKafka;
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.PredictionStatus;
+import io.forewarn.simulator.BenignWindow;
+import io.forewarn.simulator.DemoTimeline;
+import io.forewarn.simulator.GroundTruth;
 import io.forewarn.simulator.KafkaTelemetrySink;
 import io.forewarn.simulator.Pacer;
-import io.forewarn.simulator.SimulatorSettings;
 import io.forewarn.simulator.TelemetryEvent;
 import io.forewarn.simulator.TelemetrySimulator;
-import io.forewarn.simulator.Topic;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +89,13 @@ final class DemoCommand implements Callable<Integer> {
             description =
                     "Simulator seed; the same seed gives the same telemetry (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(
+            names = "--logs-per-minute",
+            defaultValue = "60",
+            description =
+                    "Log lines per host and minute at mean traffic (default: ${DEFAULT-VALUE}).")
+    double logsPerMinute;
 
     @Option(
             names = "--duration",
@@ -206,21 +217,16 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         long start = Instant.now().minus(history).truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
-        SimulatorSettings settings = SimulatorSettings.small(seed);
         long end = start + Duration.ofDays(7).toMillis();
         TelemetrySimulator simulator =
                 new TelemetrySimulator(
-                        settings,
-                        DemoScenarios.schedule(
-                                settings.services(),
-                                start,
-                                end,
-                                Duration.ofMinutes(8),
-                                Duration.ofMinutes(25)));
+                        DemoTimeline.fleet(seed, logsPerMinute),
+                        DemoTimeline.schedule(seed, start, end, Duration.ofMinutes(8)));
         AtomicLong sent = new AtomicLong();
         AtomicLong simulatedTime = new AtomicLong(start);
         KafkaTelemetrySink kafkaSink =
-                new KafkaTelemetrySink(config.kafkaProperties(), topicsByKind(config));
+                new KafkaTelemetrySink(
+                        config.kafkaProperties(), ScenarioEvaluation.topicsByKind(config));
         Thread feeder =
                 new Thread(
                         () -> feed(simulator, start, end, kafkaSink, sent, simulatedTime),
@@ -261,6 +267,7 @@ final class DemoCommand implements Callable<Integer> {
 
         show(board, sent, simulatedTime, webUi);
         summary(board, sent);
+        scorecard(simulator, start, simulatedTime.get(), board);
         return 0;
     }
 
@@ -346,6 +353,24 @@ final class DemoCommand implements Callable<Integer> {
         out.print(PredictionTable.render(predictions, 10, terminalWidth()));
     }
 
+    /** Scores the incidents that have had their failure so far (see docs/evaluation.md). */
+    private void scorecard(
+            TelemetrySimulator simulator, long start, long now, PredictionBoard board) {
+        List<GroundTruth> failed =
+                simulator.groundTruth().stream().filter(t -> t.failureTime() <= now).toList();
+        List<BenignWindow> benign =
+                simulator.benignWindows().stream().filter(w -> w.to() <= now).toList();
+        if (failed.isEmpty() || now <= start) {
+            out.println("Scorecard: no incident has failed yet in the simulated time.");
+            return;
+        }
+        Scorecard card =
+                new Scorer(start, now, failed, benign).score(seed, board.history(), t -> null);
+        out.println();
+        out.println("Scorecard of the incidents so far (rules: docs/evaluation.md):");
+        out.print(ScorecardText.render(card));
+    }
+
     private void onInterrupt() {
         stopRequested.countDown();
         try {
@@ -390,17 +415,6 @@ final class DemoCommand implements Callable<Integer> {
                 .filter(o -> o.key().startsWith("topics."))
                 .map(o -> (String) config.get(o))
                 .collect(Collectors.toList());
-    }
-
-    private static Map<Topic, String> topicsByKind(ForewarnConfig config) {
-        Map<Topic, String> topics = new EnumMap<>(Topic.class);
-        topics.put(Topic.LOGS, config.get(ForewarnOptions.TOPIC_LOGS));
-        topics.put(Topic.METRICS, config.get(ForewarnOptions.TOPIC_METRICS));
-        topics.put(Topic.DEPLOYMENTS, config.get(ForewarnOptions.TOPIC_DEPLOYMENTS));
-        topics.put(Topic.VCS, config.get(ForewarnOptions.TOPIC_VCS));
-        topics.put(Topic.DEPENDENCIES, config.get(ForewarnOptions.TOPIC_DEPENDENCIES));
-        topics.put(Topic.INCIDENTS, config.get(ForewarnOptions.TOPIC_INCIDENTS));
-        return topics;
     }
 
     private static long open(List<Prediction> predictions) {

@@ -25,9 +25,13 @@ public final class PredictionBoard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PredictionBoard.class);
 
+    /** Records kept for the scorecard: days of a demo. */
+    static final int MAX_HISTORY = 200_000;
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, Prediction> latest = new ConcurrentHashMap<>();
     private final AtomicLong updates = new AtomicLong();
+    private final List<Prediction> history = new ArrayList<>();
     private final Thread thread;
 
     public PredictionBoard(Properties kafka, String topic) {
@@ -62,6 +66,11 @@ public final class PredictionBoard implements AutoCloseable {
                                 p,
                                 (old, now) -> now.getTimestamp() >= old.getTimestamp() ? now : old);
                         updates.incrementAndGet();
+                        synchronized (history) {
+                            if (history.size() < MAX_HISTORY) {
+                                history.add(p);
+                            }
+                        }
                     } catch (IOException e) {
                         LOG.warn(
                                 "Skipping an undecodable record on the predictions topic: {}",
@@ -79,6 +88,16 @@ public final class PredictionBoard implements AutoCloseable {
     /** The latest state of every prediction seen. */
     public List<Prediction> predictions() {
         return new ArrayList<>(latest.values());
+    }
+
+    /**
+     * Every prediction record read, in the order read (at most {@value #MAX_HISTORY}), for the
+     * scorecard.
+     */
+    public List<Prediction> history() {
+        synchronized (history) {
+            return new ArrayList<>(history);
+        }
     }
 
     /** Prediction records read (every update counts). */

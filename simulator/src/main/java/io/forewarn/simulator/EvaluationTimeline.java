@@ -55,6 +55,9 @@ public final class EvaluationTimeline {
     private static final long BEFORE_ONSET = 30 * MINUTE;
     private static final long AFTER_FAILURE = 60 * MINUTE;
     private static final long TAIL = 45 * MINUTE;
+    private static final long BENIGN_FROM = 90 * MINUTE;
+    private static final long BENIGN_SLACK = 20 * MINUTE;
+    private static final String NOISY = SERVICES.get(SERVICES.size() - 1);
 
     private final SimulatorSettings settings;
     private final List<Scenario> scenarios;
@@ -98,18 +101,14 @@ public final class EvaluationTimeline {
                 continue;
             }
             Scenario incident =
-                    incident(
+                    IncidentCatalog.create(
                             name,
                             services.get(i),
                             start + WARMUP_MINUTES * MINUTE,
                             new SplittableRandom(seed * 31 + name.hashCode()));
             scenarios.add(incident);
             GroundTruth truth = incident.groundTruth();
-            busy.add(
-                    new BusyWindow(
-                            truth.service(),
-                            truth.precursorOnset() - BEFORE_ONSET,
-                            truth.failureTime() + AFTER_FAILURE));
+            busy.add(BusyWindow.of(truth));
             end = Math.max(end, truth.failureTime() + TAIL);
         }
         end = start + ceilToTenMinutes(end - start);
@@ -131,74 +130,26 @@ public final class EvaluationTimeline {
                                 LogFormat.FLUENT_BIT,
                                 LogFormat.ECS,
                                 LogFormat.PLAIN));
-        new BenignPlacer(seed, start, end, services, busy, settings.hostsPerService())
-                .place(wanted, scenarios);
-        return new EvaluationTimeline(settings, scenarios, start, end);
-    }
-
-    private static Scenario incident(
-            String name, String service, long afterWarmup, SplittableRandom r) {
-        String host = service + "-" + (1 + r.nextInt(2));
-        switch (name) {
-            case "memory-leak":
-                return new MemoryLeakScenario(
-                        service,
-                        host,
-                        afterWarmup + minutes(r, 0, 40),
-                        Duration.ofMinutes(90 + r.nextInt(31)));
-            case "disk-fill":
-                return new DiskFillScenario(
-                        service,
-                        host,
-                        afterWarmup + minutes(r, 0, 30),
-                        (DiskFillScenario.FULL - DiskFillScenario.NORMAL)
-                                / ((150 + r.nextInt(31)) / 60.0));
-            case "bad-deployment":
-                return new BadDeploymentScenario(
-                        service,
-                        afterWarmup + minutes(r, 30, 120),
-                        Duration.ofMinutes(12),
-                        Duration.ofMinutes(20),
-                        "2." + (3 + r.nextInt(6)) + ".0");
-            case "dependency-outage":
-                {
-                    int failure = 22 + r.nextInt(9);
-                    return new DependencyOutageScenario(
-                            service,
-                            afterWarmup + minutes(r, 20, 110),
-                            Duration.ofMinutes(failure),
-                            Duration.ofMinutes(failure + 20));
-                }
-            case "connection-pool-exhaustion":
-                {
-                    int saturate = 35 + r.nextInt(11);
-                    int failure = saturate + 10 + r.nextInt(5);
-                    return new ConnectionPoolExhaustionScenario(
-                            service,
-                            afterWarmup + minutes(r, 0, 60),
-                            Duration.ofMinutes(saturate),
-                            Duration.ofMinutes(failure),
-                            Duration.ofMinutes(failure + 15));
-                }
-            case "certificate-expiry":
-                return new CertificateExpiryScenario(
-                        service,
-                        afterWarmup + minutes(r, 0, 30),
-                        Duration.ofMinutes(180 + r.nextInt(61)),
-                        Duration.ofMinutes(30));
-            case "latency-creep":
-                return new LatencyCreepScenario(
-                        service,
-                        afterWarmup + minutes(r, 0, 60),
-                        Duration.ofMinutes(80 + r.nextInt(31)),
-                        Duration.ofMinutes(20));
-            default:
-                throw new IllegalArgumentException("Unknown incident " + name);
+        List<String> candidates = new ArrayList<>(services);
+        candidates.add(NOISY);
+        BenignPlacer placer = new BenignPlacer(seed, candidates, busy, settings.hostsPerService());
+        long earliest = start + BENIGN_FROM;
+        long latest = end - BENIGN_SLACK;
+        if (wanted.contains("noisy-service")) {
+            scenarios.add(new NoisyService(NOISY, start, end));
         }
-    }
-
-    private static long minutes(SplittableRandom r, int from, int to) {
-        return (from + r.nextInt(to - from + 1)) * MINUTE;
+        if (wanted.contains("traffic-peak")) {
+            placer.trafficPeak(earliest, latest).ifPresent(scenarios::add);
+            placer.trafficPeak(earliest, latest).ifPresent(scenarios::add);
+        }
+        if (wanted.contains("planned-restart")) {
+            placer.plannedRestart(earliest, latest).ifPresent(scenarios::add);
+        }
+        if (wanted.contains("routine-deployment")) {
+            placer.routineDeployment(earliest, latest, "1.1.0").ifPresent(scenarios::add);
+            placer.routineDeployment(earliest, latest, "1.2.0").ifPresent(scenarios::add);
+        }
+        return new EvaluationTimeline(settings, scenarios, start, end);
     }
 
     private static long ceilToTenMinutes(long millis) {
@@ -231,6 +182,13 @@ public final class EvaluationTimeline {
 
     /** When a service is taken by an incident (or an earlier benign disturbance). */
     record BusyWindow(String service, long from, long to) {
+        static BusyWindow of(GroundTruth truth) {
+            return new BusyWindow(
+                    truth.service(),
+                    truth.precursorOnset() - BEFORE_ONSET,
+                    truth.failureTime() + AFTER_FAILURE);
+        }
+
         boolean overlaps(String otherService, long otherFrom, long otherTo) {
             return service.equals(otherService) && otherFrom < to && from < otherTo;
         }
