@@ -42,6 +42,8 @@ class DemoCommandITCase {
                             "PT1S",
                             "--web-port",
                             "0",
+                            "--prometheus-port",
+                            "0",
                             "--kafka-port",
                             "0",
                             "--elasticsearch-port",
