@@ -1,0 +1,69 @@
+package io.forewarn.benchmarks.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Reads the latest completed checkpoint of a job from the Flink REST API. */
+final class CheckpointStats {
+
+    /**
+     * The latest completed checkpoint.
+     *
+     * @param id its id
+     * @param stateSize full size of the state in it, bytes
+     * @param checkpointedSize bytes written for it (equal to the state size without incremental
+     *     checkpoints)
+     * @param durationMillis end-to-end duration
+     * @param completed checkpoints completed so far
+     * @param failed checkpoints failed so far
+     */
+    record Latest(
+            long id,
+            long stateSize,
+            long checkpointedSize,
+            long durationMillis,
+            long completed,
+            long failed) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    CheckpointStats(int restPort) {
+        this.base = "http://127.0.0.1:" + restPort;
+    }
+
+    /** The latest completed checkpoint of the job, or null before the first one. */
+    Latest latest(String jobId) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "/checkpoints"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(
+                    "GET checkpoints: HTTP " + response.statusCode() + " " + response.body());
+        }
+        JsonNode root = JSON.readTree(response.body());
+        JsonNode completed = root.at("/latest/completed");
+        if (completed.isMissingNode() || completed.isNull()) {
+            return null;
+        }
+        return new Latest(
+                completed.path("id").asLong(),
+                completed.path("state_size").asLong(),
+                completed.path("checkpointed_size").asLong(),
+                completed.path("end_to_end_duration").asLong(),
+                root.at("/counts/completed").asLong(),
+                root.at("/counts/failed").asLong());
+    }
+}

@@ -1,0 +1,143 @@
+package io.forewarn.benchmarks.pipeline;
+
+import io.forewarn.config.ForewarnConfig;
+import io.forewarn.config.ForewarnOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The full pipeline at a constant rate for a while: latency percentiles after a warm-up, and every
+ * {@value #SAMPLE_SECONDS} s the consumer lag and the latest completed checkpoint; the heap after
+ * each garbage collection comes from {@link HeapAfterGc}.
+ */
+final class SteadyRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SteadyRun.class);
+    static final int SAMPLE_SECONDS = 10;
+
+    /**
+     * What a steady run measured.
+     *
+     * @param targetRate records per second asked for
+     * @param achievedRate records per second sent
+     * @param seconds duration
+     * @param warmupSeconds how much of the start the latency and growth figures leave out
+     * @param latency latency percentiles after the warm-up
+     * @param checkpoints (seconds, state size, checkpointed size, duration ms) of each new
+     *     completed checkpoint
+     * @param failedCheckpoints checkpoints that failed during the run
+     * @param heapAfterGc (seconds, bytes) after each collection
+     * @param lag (seconds, records) samples
+     */
+    record Result(
+            double targetRate,
+            double achievedRate,
+            long seconds,
+            long warmupSeconds,
+            LatencyRecorder.Snapshot latency,
+            List<long[]> checkpoints,
+            long failedCheckpoints,
+            List<long[]> heapAfterGc,
+            List<long[]> lag) {}
+
+    private final ForewarnConfig base;
+    private final Path work;
+    private final Payloads payloads;
+
+    SteadyRun(ForewarnConfig base, Path work, Payloads payloads) {
+        this.base = base;
+        this.work = work;
+        this.payloads = payloads;
+    }
+
+    Result run(String name, double rate, Duration duration, Duration warmup, HeapAfterGc heap)
+            throws Exception {
+        LOG.info(
+                "Steady run {} at {} records/s for {} s",
+                name,
+                String.format(Locale.ROOT, "%,.0f", rate),
+                duration.toSeconds());
+        List<long[]> checkpoints = new ArrayList<>();
+        List<long[]> lagSamples = new ArrayList<>();
+        LatencyRecorder.Snapshot latency;
+        double achieved;
+        long failed = 0;
+        long startMillis = System.currentTimeMillis();
+        try (BenchmarkRun run =
+                        BenchmarkRun.start(
+                                base, name, work.resolve(name), JobKind.PIPELINE, payloads, rate);
+                ConsumerLag lag = run.lag();
+                LatencyRecorder recorder =
+                        new LatencyRecorder(
+                                run.config().kafkaProperties(),
+                                run.predictionsTopic(),
+                                run.config().get(ForewarnOptions.WATERMARK_OUT_OF_ORDERNESS))) {
+            CheckpointStats stats = run.checkpoints();
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            boolean reset = false;
+            long lastCheckpoint = -1;
+            long next = start;
+            while (System.nanoTime() < end) {
+                next += SAMPLE_SECONDS * 1_000_000_000L;
+                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+                if (!reset && seconds >= warmup.toSeconds()) {
+                    recorder.reset();
+                    reset = true;
+                }
+                lagSamples.add(new long[] {seconds, lag.lag()});
+                CheckpointStats.Latest latest = stats.latest(run.jobId());
+                if (latest != null && latest.id() != lastCheckpoint) {
+                    lastCheckpoint = latest.id();
+                    checkpoints.add(
+                            new long[] {
+                                seconds,
+                                latest.stateSize(),
+                                latest.checkpointedSize(),
+                                latest.durationMillis()
+                            });
+                }
+                if (latest != null) {
+                    failed = latest.failed();
+                }
+                if (!run.jobRunning()) {
+                    throw new IllegalStateException(
+                            "The job stopped during the steady run " + name);
+                }
+            }
+            latency = recorder.snapshot();
+            achieved = run.generator().achievedRate();
+        }
+        List<long[]> heapSamples = new ArrayList<>();
+        for (HeapAfterGc.Sample s : heap.samples()) {
+            if (s.atMillis() >= startMillis) {
+                heapSamples.add(new long[] {(s.atMillis() - startMillis) / 1000, s.bytes()});
+            }
+        }
+        LOG.info(
+                "  latency p50/p99/p99.9 pipeline {}/{}/{} ms, committed {}/{}/{} ms ({} predictions)",
+                latency.pipeline().p50(),
+                latency.pipeline().p99(),
+                latency.pipeline().p999(),
+                latency.committed().p50(),
+                latency.committed().p99(),
+                latency.committed().p999(),
+                latency.pipeline().count());
+        return new Result(
+                rate,
+                achieved,
+                duration.toSeconds(),
+                warmup.toSeconds(),
+                latency,
+                checkpoints,
+                failed,
+                heapSamples,
+                lagSamples);
+    }
+}

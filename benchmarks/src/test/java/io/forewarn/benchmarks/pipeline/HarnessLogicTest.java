@@ -1,0 +1,87 @@
+package io.forewarn.benchmarks.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The harness's own logic: payload stamping, the sustainability verdict, the growth figures. */
+class HarnessLogicTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void stampedPayloadsAreTheShippersJsonWithTheNewTime() throws Exception {
+        Payloads payloads = new Payloads(3);
+        long now = Instant.parse("2026-12-04T10:15:30.120Z").toEpochMilli();
+        JsonNode log = JSON.readTree(Payloads.stamped(payloads.log(2, "ERROR", 5), now));
+        assertThat(log.path("@timestamp").asText()).isEqualTo("2026-12-04T10:15:30.120Z");
+        assertThat(log.path("log.level").asText()).isEqualTo("error");
+        assertThat(log.path("service.name").asText()).isEqualTo("svc-0002");
+        JsonNode metric = JSON.readTree(Payloads.stamped(payloads.metric(1, 7), now));
+        assertThat(metric.path("timestamp").asText()).isEqualTo("2026-12-04T10:15:30.120Z");
+        assertThat(metric.at("/labels/service").asText()).isEqualTo("svc-0001");
+    }
+
+    private static List<long[]> lag(long... values) {
+        List<long[]> samples = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            samples.add(new long[] {5L * (i + 1), values[i]});
+        }
+        return samples;
+    }
+
+    @Test
+    void aSawToothOfOneCheckpointIsSustainableAGrowingLagIsNot() {
+        Trial bounded =
+                ThroughputSearch.judge(
+                        JobKind.PIPELINE,
+                        1000,
+                        1000,
+                        lag(9000, 2000, 9000, 3000, 9500, 1000, 9000, 2000, 9200),
+                        true);
+        assertThat(bounded.sustainable()).as(bounded.verdict()).isTrue();
+        Trial growing =
+                ThroughputSearch.judge(
+                        JobKind.PIPELINE,
+                        1000,
+                        1000,
+                        lag(9000, 14000, 19000, 24000, 29000, 34000, 39000, 44000, 49000),
+                        true);
+        assertThat(growing.sustainable()).isFalse();
+        Trial slowGenerator =
+                ThroughputSearch.judge(
+                        JobKind.SOURCE_ONLY, 1000, 800, lag(1, 1, 1, 1, 1, 1, 1), true);
+        assertThat(slowGenerator.sustainable()).isFalse();
+        assertThat(slowGenerator.producerLimited()).isTrue();
+        assertThat(
+                        ThroughputSearch.judge(
+                                        JobKind.PIPELINE, 1000, 1000, lag(1, 1, 1, 1, 1, 1), false)
+                                .sustainable())
+                .isFalse();
+    }
+
+    @Test
+    void growthComparesTheHalvesAfterTheWarmup() {
+        List<long[]> flat = new ArrayList<>();
+        List<long[]> rising = new ArrayList<>();
+        for (long s = 0; s < 600; s += 10) {
+            flat.add(new long[] {s, s < 120 ? s * 1000 : 100_000 + (s % 20)});
+            rising.add(new long[] {s, 100_000 + s * 500});
+        }
+        Growth f = Growth.of(flat, 120);
+        assertThat(f.grows()).isFalse();
+        assertThat(f.slopePerMinute()).isCloseTo(0, org.assertj.core.data.Offset.offset(5.0));
+        Growth r = Growth.of(rising, 120);
+        assertThat(r.grows()).isTrue();
+        assertThat(r.slopePerMinute()).isCloseTo(30_000, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(
+                        Growth.minutelyFloor(
+                                List.of(new long[] {0, 5}, new long[] {30, 3}, new long[] {61, 9})))
+                .containsExactly(new long[] {0, 3}, new long[] {60, 9});
+    }
+}
