@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ConfigCommand.class,
             EvalCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ForewarnCli implements Runnable {
