@@ -444,6 +444,43 @@ public final class ForewarnOptions {
                     .defaultValue(10)
                     .withDescription("Evidence items kept per prediction (the most recent).");
 
+    // ------------------------------------------------------------------ CEP rules
+
+    public static final ConfigOption<Boolean> RULES_LOAD_BUNDLED =
+            ConfigOptions.key("rules.load-bundled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Activate the bundled rule files at start (rules.bundled-dir, or the"
+                                    + " built-in library in the job jar). Updates published on"
+                                    + " topics.rules with a higher version win over bundled ones.");
+
+    public static final ConfigOption<String> RULES_BUNDLED_DIR =
+            ConfigOptions.key("rules.bundled-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Directory of rule files (*.yaml) to bundle at start. Unset: the built-in"
+                                    + " library (cep-rules/rules), packaged in the job jar.");
+
+    public static final ConfigOption<Integer> RULES_MAX_ACTIVE =
+            ConfigOptions.key("rules.max-active")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Active rules at most. A new rule beyond it is rejected (status topic,"
+                                    + " log, metric ruleUpdatesRejected); new versions of active rules"
+                                    + " are still accepted.");
+
+    public static final ConfigOption<Integer> RULES_MAX_PARTIAL_MATCHES =
+            ConfigOptions.key("rules.max-partial-matches")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Partial matches one rule may hold for one key. Beyond it the oldest are"
+                                    + " dropped, counted (partialMatchesDropped), logged and reported"
+                                    + " once per rule version as LIMIT_REACHED on the status topic.");
+
     /** Options whose values are secrets: never logged, masked when the configuration is printed. */
     public static final Set<ConfigOption<?>> SECRETS =
             Set.of(KAFKA_SASL_PASSWORD, KAFKA_SSL_TRUSTSTORE_PASSWORD, ES_API_KEY, ES_PASSWORD);

@@ -1,12 +1,25 @@
 package io.forewarn.detect;
 
+import io.forewarn.schema.ControlStatus;
+import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.PredictionState;
+import io.forewarn.schema.state.RuleRecord;
 
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.cep.nfa.NFAState;
+import org.apache.flink.cep.nfa.NFAStateSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.util.OutputTag;
 
-/** State descriptors of the detection job, shared by the functions and their tests. */
+import java.util.List;
+
+/** State descriptors and output tags of the detection job, shared by the functions and their tests. */
 public final class Descriptors {
 
     private Descriptors() {}
@@ -16,4 +29,26 @@ public final class Descriptors {
 
     public static final ValueStateDescriptor<PredictionState> PREDICTION_STATE =
             new ValueStateDescriptor<>("prediction", new AvroTypeInfo<>(PredictionState.class));
+
+    /** Broadcast state of the rule operators: the latest accepted update of every rule id. */
+    public static final MapStateDescriptor<String, RuleUpdate> RULE_UPDATES =
+            new MapStateDescriptor<>("rule-updates", StringSerializer.INSTANCE, new AvroSerializer<>(RuleUpdate.class));
+
+    /** Records of a key waiting for the watermark, by event time; shared by all rules of the key. */
+    public static final MapStateDescriptor<Long, List<RuleRecord>> RULE_PENDING_RECORDS =
+            new MapStateDescriptor<>(
+                    "rule-pending-records",
+                    LongSerializer.INSTANCE,
+                    new ListSerializer<>(new AvroSerializer<>(RuleRecord.class)));
+
+    /**
+     * Flink CEP's NFA state of one rule version for a key; the state namespace is the rule version
+     * ({@code id@version}), as for the rule's shared buffer.
+     */
+    public static final ValueStateDescriptor<NFAState> RULE_NFA_STATE =
+            new ValueStateDescriptor<>("rule-nfa", new NFAStateSerializer());
+
+    /** Rule activations, rejections, removals and limit hits, for the status topic. */
+    public static final OutputTag<ControlStatus> RULE_STATUS =
+            new OutputTag<>("rule-status", new AvroTypeInfo<>(ControlStatus.class));
 }
