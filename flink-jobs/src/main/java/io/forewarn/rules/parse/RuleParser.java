@@ -647,13 +647,28 @@ public final class RuleParser {
             String host = m.has("host") ? m.string("host", true, null) : DEFAULT_TEST_HOST;
             TestInputParser inputs = new TestInputParser(service, host, problems);
             List<RuleRecord> records = new ArrayList<>();
-            List<Node> lines = m.list("input", true, "list input records, one per line, e.g. '- 0s metric disk_used_ratio 0.91'");
-            if (lines != null) {
-                for (Node line : lines) {
+            Node input = m.value("input");
+            if (input == null) {
+                m.missing("input", "write the input records as a block, one per line, e.g. 'input: |' then"
+                        + " '0s metric disk_used_ratio 0.91' on the next line");
+            } else if (input instanceof ScalarNode block) {
+                // A block of lines (input: |), the recommended form: no quoting needed.
+                Expression text = YamlMap.expressionOf(block, problems);
+                String[] lines = block.getValue().split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i].strip();
+                    if (!line.isEmpty() && !line.startsWith("#")) {
+                        records.addAll(inputs.parse(line, text.locate(i + 1, lines[i].indexOf(line))));
+                    }
+                }
+            } else {
+                for (Node line : m.list("input", true, null)) {
                     if (line instanceof ScalarNode s) {
                         records.addAll(inputs.parse(s.getValue(), YamlMap.expressionOf(s, problems).location()));
                     } else {
-                        problems.add(line, "an input line must be a text", null);
+                        problems.add(line, "an input line must be a text; YAML read this one as a "
+                                        + (line instanceof org.yaml.snakeyaml.nodes.MappingNode ? "mapping (it contains ': ')" : "list"),
+                                "write the input as a block ('input: |', one record per line), or quote the line");
                     }
                 }
             }
