@@ -1,0 +1,33 @@
+package io.forewarn.detect;
+
+import io.forewarn.schema.DeadLetter;
+import io.forewarn.schema.Ingested;
+import io.forewarn.schema.Prediction;
+import io.forewarn.schema.Signal;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+
+import java.util.Optional;
+
+/**
+ * The sources and sinks of {@link DetectJob}: Kafka and Elasticsearch in production ({@link
+ * KafkaEndpoints}), anything a test needs otherwise.
+ */
+public interface DetectEndpoints {
+
+    /** The source of one input topic, emitting decoded records or dead letters. */
+    Source<Ingested, ?, ?> source(Input input);
+
+    Sink<Signal> signals();
+
+    Sink<Prediction> predictions();
+
+    Sink<DeadLetter> deadLetters();
+
+    /** Signals as Elasticsearch documents, when Elasticsearch is enabled. */
+    Optional<Sink<Signal>> signalDocuments();
+
+    /** Predictions as Elasticsearch documents, when Elasticsearch is enabled. */
+    Optional<Sink<Prediction>> predictionDocuments();
+}
