@@ -1,8 +1,10 @@
 package io.forewarn.detect;
 
+import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.Ingested;
 import io.forewarn.schema.Prediction;
+import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 
 import org.apache.flink.api.connector.sink2.Sink;
@@ -19,11 +21,17 @@ public interface DetectEndpoints {
     /** The source of one input topic, emitting decoded records or dead letters. */
     Source<Ingested, ?, ?> source(Input input);
 
+    /** The rules control topic: rule updates, broadcast to the rules stage. */
+    Source<RuleUpdate, ?, ?> ruleUpdates();
+
     Sink<Signal> signals();
 
     Sink<Prediction> predictions();
 
     Sink<DeadLetter> deadLetters();
+
+    /** Rule activations, rejections, removals and limit hits, for the status topic. */
+    Sink<ControlStatus> controlStatus();
 
     /** Signals as Elasticsearch documents, when Elasticsearch is enabled. */
     Optional<Sink<Signal>> signalDocuments();

@@ -7,24 +7,34 @@ import io.forewarn.config.ForewarnConfig;
 import io.forewarn.ingest.IngestSplitter;
 import io.forewarn.ingest.IngestTags;
 import io.forewarn.ingest.IngestWatermarks;
+import io.forewarn.rules.runtime.RuleSettings;
+import io.forewarn.rules.runtime.RulesStage;
 import io.forewarn.schema.DeadLetter;
+import io.forewarn.schema.DependencyStatus;
+import io.forewarn.schema.DeploymentEvent;
 import io.forewarn.schema.LogRecord;
+import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Prediction;
+import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code forewarn-detect} job: Kafka inputs decoded and validated, detectors producing signals,
- * signals fused into ranked predictions, everything written to Kafka and Elasticsearch.
+ * The {@code forewarn-detect} job: Kafka inputs decoded and validated, detectors and dynamic CEP
+ * rules (over the records and the detectors' signals, updated from the rules topic) producing
+ * signals, signals fused into ranked predictions, everything written to Kafka and Elasticsearch.
  *
  * <p>{@link #main} is the entry point of the job jar ({@code flink run forewarn-flink-jobs-*-job.jar
  * --config forewarn.yaml}); it runs {@code forewarn run} with the same arguments.
@@ -55,17 +65,28 @@ public final class DetectJob {
     /** Adds the job's topology to the environment. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<LogRecord> logs = ingest(env, Input.LOGS);
-        ingest(env, Input.METRICS);
-        ingest(env, Input.DEPLOYMENTS);
+        DataStream<MetricSample> metrics = ingest(env, Input.METRICS);
+        DataStream<DeploymentEvent> deployments = ingest(env, Input.DEPLOYMENTS);
         ingest(env, Input.VCS);
-        ingest(env, Input.DEPENDENCIES);
+        DataStream<DependencyStatus> dependencies = ingest(env, Input.DEPENDENCIES);
         ingest(env, Input.INCIDENTS);
 
-        DataStream<Signal> signals = logs
+        DataStream<Signal> detected = logs
                 .keyBy(LogRecord::getService, Types.STRING)
                 .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
                 .uid("error-rate")
                 .name("Error-rate bursts per service");
+
+        RulesStage.Result rules = RulesStage.apply(
+                RulesStage.records(logs, metrics, deployments, dependencies, detected),
+                env.fromSource(endpoints.ruleUpdates(), WatermarkStrategy.noWatermarks(),
+                                "Kafka: " + config.get(TOPIC_RULES))
+                        .setParallelism(1)
+                        .uid("source-rules"),
+                RuleSettings.from(config),
+                bundledRules());
+        rules.statuses().sinkTo(endpoints.controlStatus()).uid("status-kafka").name("Rule status to Kafka");
+        DataStream<Signal> signals = detected.union(rules.signals());
 
         DataStream<Prediction> predictions = signals
                 .filter(new PredictsFailure())
@@ -87,6 +108,14 @@ public final class DetectJob {
             allDeadLetters = allDeadLetters.union(more);
         }
         allDeadLetters.sinkTo(endpoints.deadLetters()).uid("deadletter-kafka").name("Dead letters to Kafka");
+    }
+
+    private List<RuleUpdate> bundledRules() {
+        try {
+            return RulesStage.bundled(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load the bundled rules", e);
+        }
     }
 
     /** One input: Kafka source with per-partition watermarks, split into records and dead letters. */

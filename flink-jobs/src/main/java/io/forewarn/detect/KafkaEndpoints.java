@@ -5,9 +5,12 @@ import static io.forewarn.config.ForewarnOptions.*;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.ingest.DeadLetterSerializationSchema;
 import io.forewarn.ingest.DecoderSettings;
+import io.forewarn.rules.runtime.RuleUpdateDeserializer;
+import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.Ingested;
 import io.forewarn.schema.Prediction;
+import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 import io.forewarn.sink.elasticsearch.documents.PredictionDocuments;
 import io.forewarn.sink.elasticsearch.documents.SignalDocuments;
@@ -60,6 +63,23 @@ public class KafkaEndpoints implements DetectEndpoints {
                 .build();
     }
 
+    /**
+     * The rules topic, read from its beginning on a fresh start whatever kafka.starting-offsets
+     * says: every published rule must be seen, and versions make replays harmless.
+     */
+    @Override
+    public Source<RuleUpdate, ?, ?> ruleUpdates() {
+        return KafkaSource.<RuleUpdate>builder()
+                .setProperties(config.kafkaProperties())
+                .setTopics(config.get(TOPIC_RULES))
+                .setGroupId(config.get(KAFKA_GROUP_ID) + "-rules")
+                .setClientIdPrefix(config.get(KAFKA_GROUP_ID) + "-rules")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RuleUpdateDeserializer())
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+    }
+
     private OffsetsInitializer startingOffsets() {
         switch (config.get(KAFKA_STARTING_OFFSETS)) {
             case EARLIEST:
@@ -89,6 +109,17 @@ public class KafkaEndpoints implements DetectEndpoints {
         return KafkaSink.<DeadLetter>builder()
                 .setKafkaProducerConfig(config.kafkaProperties())
                 .setRecordSerializer(new DeadLetterSerializationSchema(config.get(TOPIC_DEADLETTER)))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    /** Statuses are written at least once: they must not wait for a checkpoint to be seen. */
+    @Override
+    public Sink<ControlStatus> controlStatus() {
+        return KafkaSink.<ControlStatus>builder()
+                .setKafkaProducerConfig(config.kafkaProperties())
+                .setRecordSerializer(new AvroRecordSerializer<>(
+                        config.get(TOPIC_STATUS), ControlStatus.class, ControlStatus::getId, ControlStatus::getTimestamp))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }

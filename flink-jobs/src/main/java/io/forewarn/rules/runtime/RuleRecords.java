@@ -7,7 +7,7 @@ import io.forewarn.schema.state.RuleRecord;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /** Wraps the records rules can match into the {@link RuleRecord} envelope, before routing. */
-public final class RuleRecords implements MapFunction<Object, RuleRecord> {
+public final class RuleRecords<T> implements MapFunction<T, RuleRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,7 +17,7 @@ public final class RuleRecords implements MapFunction<Object, RuleRecord> {
     }
 
     @Override
-    public RuleRecord map(Object record) {
+    public RuleRecord map(T record) {
         return of(record);
     }
 
