@@ -69,7 +69,7 @@ public final class RuleParser {
             "optional", "greedy", "consecutive", "allowCombinations");
 
     static final List<String> GROUP_FIELDS = List.of(
-            "group", "contiguity", "times", "oneOrMore", "timesOrMore", "optional", "consecutive",
+            "group", "contiguity", "times", "oneOrMore", "timesOrMore", "optional", "greedy", "consecutive",
             "allowCombinations");
 
     static final List<String> MATCH_FIELDS = List.of("log", "metric", "deployment", "dependency", "signal", "service");
@@ -373,6 +373,9 @@ public final class RuleParser {
             boolean greedy = !group && m.bool("greedy", false);
             boolean consecutive = m.bool("consecutive", false);
             boolean combinations = m.bool("allowCombinations", false);
+            if (negated && group) {
+                return Quantifier.ONCE;
+            }
             if (negated) {
                 for (String f : List.of("times", "oneOrMore", "timesOrMore", "optional", "greedy", "consecutive",
                         "allowCombinations")) {

@@ -95,8 +95,8 @@ final class TestInputParser {
                 out.add(new RuleRecord("", RuleKeyKind.SERVICE, ts, record(kind, args, ts, i)));
             }
             return out;
-        } catch (IllegalArgumentException e) {
-            problems.add(c.location(), e.getMessage(), "see the input notation in docs/rules.md#testing-rules");
+        } catch (InputError e) {
+            problems.add(e.location, e.getMessage(), "see the input notation in docs/rules.md#testing-rules");
             return List.of();
         }
     }
@@ -268,6 +268,17 @@ final class TestInputParser {
         return text;
     }
 
+    /** A problem with one input line, located at the token it is about. */
+    private static final class InputError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient SourceLocation location;
+
+        InputError(String message, SourceLocation location) {
+            super(message);
+            this.location = location;
+        }
+    }
+
     /** A token and its start offset in the line. */
     private record Token(String text, int start) {}
 
@@ -335,6 +346,7 @@ final class TestInputParser {
         private final List<Token> tokens;
         private final SourceLocation at;
         private int pos;
+        private int lastStart;
 
         Cursor(String line, List<Token> tokens, SourceLocation at) {
             this.line = line;
@@ -345,16 +357,17 @@ final class TestInputParser {
         Cursor copy() {
             Cursor c = new Cursor(line, tokens, at);
             c.pos = pos;
+            c.lastStart = lastStart;
             return c;
         }
 
+        /** Where the token read last starts: the one a problem is about. */
         SourceLocation location() {
-            int offset = pos < tokens.size() ? tokens.get(pos).start : line.length();
-            return at.shifted(0, at.column() + offset);
+            return at.shifted(0, at.column() + lastStart);
         }
 
-        IllegalArgumentException error(String message) {
-            return new IllegalArgumentException(message + " in input line '" + line + "'");
+        InputError error(String message) {
+            return new InputError(message + " in input line '" + line + "'", location());
         }
 
         boolean peekIs(String word) {
@@ -362,13 +375,15 @@ final class TestInputParser {
         }
 
         String next() {
-            return tokens.get(pos++).text;
+            return next("a word");
         }
 
         String next(String expected) {
             if (pos >= tokens.size()) {
+                lastStart = line.length();
                 throw error("expected " + expected);
             }
+            lastStart = tokens.get(pos).start;
             return tokens.get(pos++).text;
         }
 
@@ -391,6 +406,7 @@ final class TestInputParser {
                     break;
                 }
                 String key = t.substring(0, eq);
+                lastStart = tokens.get(pos).start;
                 if (!keys.contains(key)) {
                     throw error("unknown field '" + key + "': use one of "
                             + String.join(", ", keys.stream().sorted().toList()));
