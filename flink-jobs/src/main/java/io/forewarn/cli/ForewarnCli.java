@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Predicts failures in software systems before they happen.",
         subcommands = {
             RunCommand.class,
+            RulesCommand.class,
             ConfigCommand.class,
             CommandLine.HelpCommand.class
         })
