@@ -21,6 +21,9 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -55,11 +58,14 @@ class RulesLiveUpdateITCase {
 
     private static final int PARTITIONS = 2;
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(2)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
                     .build());
 
     private final KafkaTestCluster kafka = KafkaTestCluster.get();
@@ -168,6 +174,20 @@ class RulesLiveUpdateITCase {
                 .extracting(s -> s.getId() + "@" + s.getVersion() + " " + s.getOutcome())
                 .containsExactlyInAnyOrder("sentinel@1 ACTIVATED", "live@1 ACTIVATED", "live@2 ACTIVATED",
                         "live@3 REJECTED", "live@3 REMOVED");
+
+        // Per-rule metrics are on the operator's metric group, where reporters find them.
+        List<Map.Entry<String, Metric>> ruleMetrics = METRICS.getMetricsByGroup().entrySet().stream()
+                .filter(g -> "live".equals(g.getKey().getAllVariables().get("<rule>")))
+                .flatMap(g -> g.getValue().entrySet().stream())
+                .collect(Collectors.toList());
+        assertThat(ruleMetrics).extracting(Map.Entry::getKey)
+                .contains("recordsEvaluated", "matches", "partialMatches", "partialMatchesDropped", "evaluationNanos",
+                        "evaluationMicros", "version", "evaluationErrors");
+        long matches = ruleMetrics.stream()
+                .filter(e -> e.getKey().equals("matches"))
+                .mapToLong(e -> ((Counter) e.getValue()).getCount())
+                .sum();
+        assertThat(matches).isEqualTo(signals("live").size());
     }
 
     private static String rule(int version, String condition) {
