@@ -41,6 +41,10 @@ public final class Descriptors {
                     LongSerializer.INSTANCE,
                     new ListSerializer<>(new AvroSerializer<>(RuleRecord.class)));
 
+    /** Event time of the one timer that processes a key's waiting records: the earliest of them. */
+    public static final ValueStateDescriptor<Long> RULE_PENDING_TIMER =
+            new ValueStateDescriptor<>("rule-pending-timer", LongSerializer.INSTANCE);
+
     /**
      * Flink CEP's NFA state of one rule version for a key; the state namespace is the rule version
      * ({@code id@version}), as for the rule's shared buffer.

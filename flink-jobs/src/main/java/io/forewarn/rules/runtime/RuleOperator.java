@@ -9,6 +9,7 @@ import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.RuleRecord;
 
 import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -69,6 +70,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
 
     private transient PersistedRules rules;
     private transient MapState<Long, List<RuleRecord>> pending;
+    private transient ValueState<Long> pendingTimer;
     private transient InternalTimerService<String> timers;
     private transient TypeSerializer<RuleRecord> recordSerializer;
     private transient Map<String, Running> running;
@@ -116,6 +118,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         rules = new PersistedRules(
                 context.getOperatorStateStore().getBroadcastState(Descriptors.RULE_UPDATES), settings.maxActive());
         pending = context.getKeyedStateStore().getMapState(Descriptors.RULE_PENDING_RECORDS);
+        pendingTimer = context.getKeyedStateStore().getState(Descriptors.RULE_PENDING_TIMER);
     }
 
     @Override
@@ -173,7 +176,16 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         List<RuleRecord> atTime = pending.get(timestamp);
         if (atTime == null) {
             atTime = new ArrayList<>();
-            timers.registerEventTimeTimer(PENDING, timestamp);
+            Long timer = pendingTimer.value();
+            if (timer == null || timestamp < timer) {
+                // One timer per key, at its earliest waiting record: when the watermark passes it,
+                // every record the watermark passed is processed, as CepOperator would.
+                if (timer != null) {
+                    timers.deleteEventTimeTimer(PENDING, timer);
+                }
+                timers.registerEventTimeTimer(PENDING, timestamp);
+                pendingTimer.update(timestamp);
+            }
         }
         atTime.add(record);
         pending.put(timestamp, atTime);
@@ -185,12 +197,23 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         String key = timer.getKey();
         Map<Running, List<RuleRunner.Batch>> work = new LinkedHashMap<>();
         List<Long> due = new ArrayList<>();
+        long nextWaiting = Long.MAX_VALUE;
         for (Long ts : pending.keys()) {
             if (ts <= watermark) {
                 due.add(ts);
+            } else {
+                nextWaiting = Math.min(nextWaiting, ts);
             }
         }
         due.sort(null);
+        if (PENDING.equals(timer.getNamespace())) {
+            if (nextWaiting == Long.MAX_VALUE) {
+                pendingTimer.clear();
+            } else {
+                timers.registerEventTimeTimer(PENDING, nextWaiting);
+                pendingTimer.update(nextWaiting);
+            }
+        }
         for (long ts : due) {
             for (RuleRecord record : pending.get(ts)) {
                 for (Running r : index.accepting(RuleKeys.toModel(record.getKeyKind()), record)) {
