@@ -15,10 +15,10 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import java.util.Map;
 
 /**
- * A deterministic telemetry stream: record {@code i} depends only on {@code i}. 70% metric samples
- * over {@value #METRICS} metric names with values 0..100, 27% logs (a fifth of them errors naming
- * one of {@value #ERROR_CODES} error codes), 3% deployments; {@value #SERVICES} services with three
- * hosts each; one record per millisecond of event time.
+ * A deterministic telemetry stream: record {@code i} depends only on {@code i}. 74.9% metric
+ * samples over {@value #METRICS} metric names with values 0..100, 25% logs (a tenth of them errors
+ * naming one of {@value #ERROR_CODES} error codes), 0.1% deployments; {@value #SERVICES} services
+ * with three hosts each; one record per millisecond of event time.
  */
 final class SyntheticTelemetry extends RichMapFunction<Long, RuleRecord> {
 
@@ -53,8 +53,8 @@ final class SyntheticTelemetry extends RichMapFunction<Long, RuleRecord> {
         long ts = START + i;
         String service = "svc-" + Math.floorMod(h, SERVICES);
         String host = service + "-" + Math.floorMod(h >>> 8, 3);
-        int kind = (int) Math.floorMod(h >>> 16, 100);
-        if (kind < 70) {
+        int kind = (int) Math.floorMod(h >>> 16, 1000);
+        if (kind < 749) {
             return MetricSample.newBuilder()
                     .setTimestamp(ts)
                     .setName("m_" + Math.floorMod(h >>> 24, METRICS))
@@ -63,8 +63,8 @@ final class SyntheticTelemetry extends RichMapFunction<Long, RuleRecord> {
                     .setHost(host)
                     .setLabels(Map.of())
                     .build();
-        } else if (kind < 97) {
-            boolean error = Math.floorMod(h >>> 24, 5) == 0;
+        } else if (kind < 999) {
+            boolean error = Math.floorMod(h >>> 24, 10) == 0;
             return LogRecord.newBuilder()
                     .setTimestamp(ts)
                     .setService(service)
