@@ -39,7 +39,11 @@ public final class RulesBenchmark {
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
-                case "--rules" -> counts = java.util.Arrays.stream(v.split(",")).map(Integer::parseInt).toList();
+                case "--rules" ->
+                        counts =
+                                java.util.Arrays.stream(v.split(","))
+                                        .map(Integer::parseInt)
+                                        .toList();
                 case "--records" -> records = Long.parseLong(v);
                 case "--baseline-records" -> baselineRecords = Long.parseLong(v);
                 case "--baseline-max-rules" -> baselineMax = Integer.parseInt(v);
@@ -52,8 +56,9 @@ public final class RulesBenchmark {
         RulesThroughput throughput = new RulesThroughput(parallelism);
         RulesStateSize state = new RulesStateSize(stateRecords);
         List<String> rows = new ArrayList<>();
-        rows.add("| rules | dynamic records/s | baseline records/s | speed-up | dynamic matches | baseline matches"
-                + " | dynamic state | baseline state |");
+        rows.add(
+                "| rules | dynamic records/s | baseline records/s | speed-up | dynamic matches |"
+                    + " baseline matches | dynamic state | baseline state |");
         rows.add("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
         // Warm up the JVM once on a small run, not reported.
@@ -72,21 +77,50 @@ public final class RulesBenchmark {
             String baseState = "";
             if (n <= baselineMax) {
                 RulesThroughput.Run base = throughput.baseline(rules, compiled, baselineRecords);
-                RulesThroughput.Run dynSame = baselineRecords == records ? dyn : throughput.dynamic(rules, baselineRecords);
+                RulesThroughput.Run dynSame =
+                        baselineRecords == records
+                                ? dyn
+                                : throughput.dynamic(rules, baselineRecords);
                 baseRate = String.format(Locale.ROOT, "%,.0f", base.recordsPerSecond());
-                speedUp = String.format(Locale.ROOT, "%.1fx", dyn.recordsPerSecond() / base.recordsPerSecond());
-                baseMatches = base.matches() + " (dynamic on the same " + baselineRecords + " records: " + dynSame.matches() + ")";
+                speedUp =
+                        String.format(
+                                Locale.ROOT,
+                                "%.1fx",
+                                dyn.recordsPerSecond() / base.recordsPerSecond());
+                baseMatches =
+                        base.matches()
+                                + " (dynamic on the same "
+                                + baselineRecords
+                                + " records: "
+                                + dynSame.matches()
+                                + ")";
                 baseState = mb(state.baseline(rules, compiled));
             }
-            rows.add(String.format(Locale.ROOT, "| %d | %,.0f | %s | %s | %d | %s | %s | %s |",
-                    n, dyn.recordsPerSecond(), baseRate, speedUp, dyn.matches(), baseMatches, mb(dynState), baseState));
+            rows.add(
+                    String.format(
+                            Locale.ROOT,
+                            "| %d | %,.0f | %s | %s | %d | %s | %s | %s |",
+                            n,
+                            dyn.recordsPerSecond(),
+                            baseRate,
+                            speedUp,
+                            dyn.matches(),
+                            baseMatches,
+                            mb(dynState),
+                            baseState));
             System.out.println(rows.get(rows.size() - 1));
         }
         String table = String.join("\n", rows) + "\n";
-        String header = String.format(Locale.ROOT,
-                "parallelism %d; %,d records per dynamic run, %,d per baseline run; state after %,d records,"
-                        + " watermark %d s behind%n%n",
-                parallelism, records, baselineRecords, stateRecords, RulesStateSize.WATERMARK_LAG_MS / 1000);
+        String header =
+                String.format(
+                        Locale.ROOT,
+                        "parallelism %d; %,d records per dynamic run, %,d per baseline run; state"
+                            + " after %,d records, watermark %d s behind%n%n",
+                        parallelism,
+                        records,
+                        baselineRecords,
+                        stateRecords,
+                        RulesStateSize.WATERMARK_LAG_MS / 1000);
         System.out.println();
         System.out.print(header + table);
         if (out != null) {

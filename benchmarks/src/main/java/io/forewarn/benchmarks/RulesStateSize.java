@@ -39,20 +39,27 @@ final class RulesStateSize {
     }
 
     long dynamic(List<RuleUpdate> rules) throws Exception {
-        var h = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new RuleOperator<>(new RuleSettings(10_000, 1000), rules, new SignalMatchHandler()),
-                RuleRecord::getKey,
-                null,
-                Types.STRING);
+        var h =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new RuleOperator<>(
+                                new RuleSettings(10_000, 1000), rules, new SignalMatchHandler()),
+                        RuleRecord::getKey,
+                        null,
+                        Types.STRING);
         h.open();
         for (long i = 0; i < records; i++) {
             RuleRecord r = new SyntheticTelemetry().map(i);
             for (KeyKind kind : KeyKind.values()) {
                 String key = RuleKeys.keyOf(kind, r.getRecord());
                 if (key != null) {
-                    h.processElement1(new StreamRecord<>(
-                            new RuleRecord(key, RuleKeyKind.valueOf(kind.name()), r.getTimestamp(), r.getRecord()),
-                            r.getTimestamp()));
+                    h.processElement1(
+                            new StreamRecord<>(
+                                    new RuleRecord(
+                                            key,
+                                            RuleKeyKind.valueOf(kind.name()),
+                                            r.getTimestamp(),
+                                            r.getRecord()),
+                                    r.getTimestamp()));
                 }
             }
             watermark(i, h::processWatermark1);
@@ -66,21 +73,23 @@ final class RulesStateSize {
         long total = 0;
         for (int n = 0; n < rules.size(); n++) {
             CompiledRule rule = rules.get(n);
-            var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                    new CepOperator<RuleRecord, String, Signal>(
-                            new AvroSerializer<>(RuleRecord.class),
-                            false,
-                            NFACompiler.compileFactory(rule.pattern(), false),
-                            null,
-                            rule.skipStrategy(),
-                            new StaticRuleMatch(updates.get(n).getContent()),
-                            null),
-                    RuleRecord::getKey,
-                    Types.STRING);
+            var h =
+                    new KeyedOneInputStreamOperatorTestHarness<>(
+                            new CepOperator<RuleRecord, String, Signal>(
+                                    new AvroSerializer<>(RuleRecord.class),
+                                    false,
+                                    NFACompiler.compileFactory(rule.pattern(), false),
+                                    null,
+                                    rule.skipStrategy(),
+                                    new StaticRuleMatch(updates.get(n).getContent()),
+                                    null),
+                            RuleRecord::getKey,
+                            Types.STRING);
             h.open();
             KeyKind kind = rule.rule().key();
             for (long i = 0; i < records; i++) {
-                RuleRecord r = new RulesThroughput.KeyFor(kind).map(new SyntheticTelemetry().map(i));
+                RuleRecord r =
+                        new RulesThroughput.KeyFor(kind).map(new SyntheticTelemetry().map(i));
                 h.processElement(new StreamRecord<>(r, r.getTimestamp()));
                 watermark(i, h::processWatermark);
             }

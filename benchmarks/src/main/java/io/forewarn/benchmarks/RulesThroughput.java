@@ -30,10 +30,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the same synthetic stream through the same rules two ways on a local mini cluster at the same
- * parallelism: the dynamic rules stage (router and one rule operator), and one Flink CEP operator
- * per rule ({@code CEP.pattern(...)}) on the stream keyed as each rule needs. Reports records per
- * second of processing time and the number of matches (which must agree).
+ * Runs the same synthetic stream through the same rules two ways on a local mini cluster at the
+ * same parallelism: the dynamic rules stage (router and one rule operator), and one Flink CEP
+ * operator per rule ({@code CEP.pattern(...)}) on the stream keyed as each rule needs. Reports
+ * records per second of processing time and the number of matches (which must agree).
  */
 final class RulesThroughput {
 
@@ -60,28 +60,35 @@ final class RulesThroughput {
     Run dynamic(List<RuleUpdate> rules, long records) throws Exception {
         StreamExecutionEnvironment env = environment(1);
         DataStream<RuleRecord> input = input(env, records);
-        DataStream<RuleUpdate> control = env.fromData(new AvroTypeInfo<>(RuleUpdate.class), rules.get(0));
-        RulesStage.Result stage = RulesStage.apply(input, control, new RuleSettings(10_000, 1000), rules);
+        DataStream<RuleUpdate> control =
+                env.fromData(new AvroTypeInfo<>(RuleUpdate.class), rules.get(0));
+        RulesStage.Result stage =
+                RulesStage.apply(input, control, new RuleSettings(10_000, 1000), rules);
         stage.signals().filter(new CountMatches<>()).sinkTo(new DiscardingSink<>());
         stage.statuses().sinkTo(new DiscardingSink<>());
         return run(env, records, "dynamic rules (" + rules.size() + ")");
     }
 
-    Run baseline(List<RuleUpdate> rules, List<CompiledRule> compiled, long records) throws Exception {
+    Run baseline(List<RuleUpdate> rules, List<CompiledRule> compiled, long records)
+            throws Exception {
         StreamExecutionEnvironment env = environment(rules.size());
         DataStream<RuleRecord> input = input(env, records);
         Map<KeyKind, KeyedStream<RuleRecord, String>> keyed = new EnumMap<>(KeyKind.class);
         DataStream<Signal> all = null;
         for (int i = 0; i < rules.size(); i++) {
             KeyKind kind = compiled.get(i).rule().key();
-            KeyedStream<RuleRecord, String> stream = keyed.computeIfAbsent(kind, k -> input
-                    .map(new KeyFor(k))
-                    .returns(new AvroTypeInfo<>(RuleRecord.class))
-                    .keyBy(RuleRecord::getKey, Types.STRING));
-            DataStream<Signal> matches = CEP.pattern(stream, compiled.get(i).pattern())
-                    .process(new StaticRuleMatch(rules.get(i).getContent()))
-                    .returns(new AvroTypeInfo<>(Signal.class))
-                    .name("CEP " + compiled.get(i).id());
+            KeyedStream<RuleRecord, String> stream =
+                    keyed.computeIfAbsent(
+                            kind,
+                            k ->
+                                    input.map(new KeyFor(k))
+                                            .returns(new AvroTypeInfo<>(RuleRecord.class))
+                                            .keyBy(RuleRecord::getKey, Types.STRING));
+            DataStream<Signal> matches =
+                    CEP.pattern(stream, compiled.get(i).pattern())
+                            .process(new StaticRuleMatch(rules.get(i).getContent()))
+                            .returns(new AvroTypeInfo<>(Signal.class))
+                            .name("CEP " + compiled.get(i).id());
             all = all == null ? matches : all.union(matches);
         }
         all.filter(new CountMatches<>()).sinkTo(new DiscardingSink<>());
@@ -95,7 +102,8 @@ final class RulesThroughput {
         MemorySize network = MemorySize.ofMebiBytes(Math.min(2048, 128 + 4L * operators));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, network);
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, network);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.getConfig().setAutoWatermarkInterval(200);
         return env;
     }
@@ -107,11 +115,13 @@ final class RulesThroughput {
                 .rebalance()
                 .map(new SyntheticTelemetry())
                 .returns(new AvroTypeInfo<>(RuleRecord.class))
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<RuleRecord>forMonotonousTimestamps()
-                        .withTimestampAssigner((r, previous) -> r.getTimestamp()));
+                .assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<RuleRecord>forMonotonousTimestamps()
+                                .withTimestampAssigner((r, previous) -> r.getTimestamp()));
     }
 
-    private static Run run(StreamExecutionEnvironment env, long records, String name) throws Exception {
+    private static Run run(StreamExecutionEnvironment env, long records, String name)
+            throws Exception {
         JobExecutionResult result = env.execute(name);
         Long matches = result.getAccumulatorResult(CountMatches.ACCUMULATOR);
         Long started = result.getAccumulatorResult(SyntheticTelemetry.STARTED);
@@ -131,7 +141,11 @@ final class RulesThroughput {
         @Override
         public RuleRecord map(RuleRecord r) {
             String key = RuleKeys.keyOf(kind, r.getRecord());
-            return new RuleRecord(key == null ? "" : key, RuleKeyKind.valueOf(kind.name()), r.getTimestamp(), r.getRecord());
+            return new RuleRecord(
+                    key == null ? "" : key,
+                    RuleKeyKind.valueOf(kind.name()),
+                    r.getTimestamp(),
+                    r.getRecord());
         }
     }
 }

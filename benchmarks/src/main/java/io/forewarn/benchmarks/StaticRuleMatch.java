@@ -13,7 +13,10 @@ import org.apache.flink.util.Collector;
 import java.util.List;
 import java.util.Map;
 
-/** The baseline's output: a match of one static CEP operator as the rule's Signal, as the dynamic operator emits it. */
+/**
+ * The baseline's output: a match of one static CEP operator as the rule's Signal, as the dynamic
+ * operator emits it.
+ */
 final class StaticRuleMatch extends PatternProcessFunction<RuleRecord, Signal> {
 
     private static final long serialVersionUID = 1L;
@@ -31,7 +34,8 @@ final class StaticRuleMatch extends PatternProcessFunction<RuleRecord, Signal> {
     }
 
     @Override
-    public void processMatch(Map<String, List<RuleRecord>> match, Context ctx, Collector<Signal> out) {
+    public void processMatch(
+            Map<String, List<RuleRecord>> match, Context ctx, Collector<Signal> out) {
         String key = match.values().iterator().next().get(0).getKey();
         out.collect(rule.output().signal(key, match, ctx.timestamp()));
     }

@@ -70,9 +70,10 @@ final class SyntheticTelemetry extends RichMapFunction<Long, RuleRecord> {
                     .setService(service)
                     .setHost(host)
                     .setLevel(error ? LogLevel.ERROR : LogLevel.INFO)
-                    .setMessage(error
-                            ? "request failed with E" + Math.floorMod(h >>> 32, ERROR_CODES)
-                            : "request served in " + Math.floorMod(h >>> 32, 500) + " ms")
+                    .setMessage(
+                            error
+                                    ? "request failed with E" + Math.floorMod(h >>> 32, ERROR_CODES)
+                                    : "request served in " + Math.floorMod(h >>> 32, 500) + " ms")
                     .build();
         }
         return DeploymentEvent.newBuilder()

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,11 @@ import java.util.stream.Stream;
         name = "rules",
         mixinStandardHelpOptions = true,
         description = "Validate, test and publish CEP rule files (see docs/rules.md).",
-        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesCommand.Publish.class})
+        subcommands = {
+            RulesCommand.Validate.class,
+            RulesCommand.Test.class,
+            RulesCommand.Publish.class
+        })
 final class RulesCommand implements Runnable {
 
     @Spec CommandLine.Model.CommandSpec spec;
@@ -61,7 +66,10 @@ final class RulesCommand implements Runnable {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> files = Files.list(p)) {
-                    files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    files.filter(
+                                    f ->
+                                            f.toString().endsWith(".yaml")
+                                                    || f.toString().endsWith(".yml"))
                             .sorted()
                             .forEach(out::add);
                 } catch (IOException e) {
@@ -94,7 +102,13 @@ final class RulesCommand implements Runnable {
             if (r.rule() != null) {
                 String other = ids.putIfAbsent(r.rule().id(), r.file());
                 if (other != null) {
-                    throw new CliException("rule " + r.rule().id() + " is defined in " + other + " and in " + r.file());
+                    throw new CliException(
+                            "rule "
+                                    + r.rule().id()
+                                    + " is defined in "
+                                    + other
+                                    + " and in "
+                                    + r.file());
                 }
             }
             results.add(r);
@@ -106,7 +120,8 @@ final class RulesCommand implements Runnable {
                     out.println("  " + p);
                 }
             } else {
-                out.println("OK " + r.rule().id() + " v" + r.rule().version() + " (" + r.file() + ")");
+                out.println(
+                        "OK " + r.rule().id() + " v" + r.rule().version() + " (" + r.file() + ")");
             }
         }
         return results;
@@ -114,24 +129,36 @@ final class RulesCommand implements Runnable {
 
     static String summary(List<FileResult> results) {
         long invalid = results.stream().filter(r -> !r.problems().isEmpty()).count();
-        List<CaseResult> cases = results.stream().flatMap(r -> r.cases().stream()).collect(Collectors.toList());
+        List<CaseResult> cases =
+                results.stream().flatMap(r -> r.cases().stream()).collect(Collectors.toList());
         long failed = cases.stream().filter(c -> !c.passed()).count();
-        return results.size() + " rule file(s), " + invalid + " invalid; " + cases.size() + " test case(s), "
-                + (cases.size() - failed) + " passed, " + failed + " failed";
+        return results.size()
+                + " rule file(s), "
+                + invalid
+                + " invalid; "
+                + cases.size()
+                + " test case(s), "
+                + (cases.size() - failed)
+                + " passed, "
+                + failed
+                + " failed";
     }
 
     @Command(
             name = "validate",
             mixinStandardHelpOptions = true,
             description = {
-                "Parse and compile rule files: YAML, fields, CEL conditions type-checked against each record"
-                        + " kind, patterns Flink CEP accepts. Does not run test cases.",
+                "Parse and compile rule files: YAML, fields, CEL conditions type-checked against"
+                    + " each record kind, patterns Flink CEP accepts. Does not run test cases.",
                 "Exit code 1 when any file is invalid."
             })
     static final class Validate implements Callable<Integer> {
         @Spec CommandLine.Model.CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or directories of *.yaml files.")
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "PATH",
+                description = "Rule files or directories of *.yaml files.")
         List<Path> paths;
 
         @Override
@@ -149,14 +176,17 @@ final class RulesCommand implements Runnable {
             name = "test",
             mixinStandardHelpOptions = true,
             description = {
-                "Run the test cases of rule files: PASS or FAIL per case, with the expected and found matches"
-                        + " of each failure.",
+                "Run the test cases of rule files: PASS or FAIL per case, with the expected and"
+                    + " found matches of each failure.",
                 "Exit code 1 when any file is invalid or any case fails."
             })
     static final class Test implements Callable<Integer> {
         @Spec CommandLine.Model.CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or directories of *.yaml files.")
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "PATH",
+                description = "Rule files or directories of *.yaml files.")
         List<Path> paths;
 
         @Override
@@ -173,21 +203,28 @@ final class RulesCommand implements Runnable {
             name = "publish",
             mixinStandardHelpOptions = true,
             description = {
-                "Validate and test rule files, then publish them as RuleUpdate records on the rules topic"
-                        + " (topics.rules), where running jobs pick them up within seconds.",
-                "Nothing is published when any file is invalid or any test case fails (exit code 1).",
-                "Each rule is published with the version in its file; jobs ignore versions that are not newer"
-                        + " than the one they run."
+                "Validate and test rule files, then publish them as RuleUpdate records on the rules"
+                    + " topic (topics.rules), where running jobs pick them up within seconds.",
+                "Nothing is published when any file is invalid or any test case fails (exit code"
+                    + " 1).",
+                "Each rule is published with the version in its file; jobs ignore versions that are"
+                    + " not newer than the one they run."
             })
     static final class Publish implements Callable<Integer> {
         @Spec CommandLine.Model.CommandSpec spec;
 
         @Mixin ConfigOptionsMixin config;
 
-        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or directories of *.yaml files.")
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "PATH",
+                description = "Rule files or directories of *.yaml files.")
         List<Path> paths;
 
-        @Option(names = "--publisher", paramLabel = "NAME", description = "Who publishes (default: the user name).")
+        @Option(
+                names = "--publisher",
+                paramLabel = "NAME",
+                description = "Who publishes (default: the user name).")
         String publisher = System.getProperty("user.name", "unknown");
 
         @Option(names = "--dry-run", description = "Validate and test only; publish nothing.")
@@ -210,11 +247,25 @@ final class RulesCommand implements Runnable {
             List<RuleUpdate> updates = new ArrayList<>();
             for (FileResult r : results) {
                 String content = Files.readString(Path.of(r.file()), StandardCharsets.UTF_8);
-                updates.add(RuleUpdates.upsert(r.rule().id(), r.rule().version(), content,
-                        Path.of(r.file()).getFileName().toString(), now, publisher));
+                updates.add(
+                        RuleUpdates.upsert(
+                                r.rule().id(),
+                                r.rule().version(),
+                                content,
+                                Path.of(r.file()).getFileName().toString(),
+                                now,
+                                publisher));
             }
             if (dryRun) {
-                updates.forEach(u -> out.println("would publish " + u.getRuleId() + " v" + u.getVersion() + " to " + topic));
+                updates.forEach(
+                        u ->
+                                out.println(
+                                        "would publish "
+                                                + u.getRuleId()
+                                                + " v"
+                                                + u.getVersion()
+                                                + " to "
+                                                + topic));
                 out.flush();
                 return 0;
             }
@@ -223,11 +274,16 @@ final class RulesCommand implements Runnable {
             return 0;
         }
 
-        private static void publish(ForewarnConfig cfg, String topic, List<RuleUpdate> updates, PrintWriter out)
+        private static void publish(
+                ForewarnConfig cfg, String topic, List<RuleUpdate> updates, PrintWriter out)
                 throws Exception {
             Properties props = cfg.kafkaProperties();
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            props.put(
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class.getName());
+            props.put(
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class.getName());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
@@ -238,14 +294,27 @@ final class RulesCommand implements Runnable {
                     ByteBuffer encoded = RuleUpdate.getEncoder().encode(u);
                     byte[] value = new byte[encoded.remaining()];
                     encoded.get(value);
-                    producer.send(new ProducerRecord<>(topic, null, u.getPublishedAt(),
-                                    u.getRuleId().getBytes(StandardCharsets.UTF_8), value))
+                    producer.send(
+                                    new ProducerRecord<>(
+                                            topic,
+                                            null,
+                                            u.getPublishedAt(),
+                                            u.getRuleId().getBytes(StandardCharsets.UTF_8),
+                                            value))
                             .get(30, TimeUnit.SECONDS);
-                    out.println("published " + u.getRuleId() + " v" + u.getVersion() + " to " + topic);
+                    out.println(
+                            "published " + u.getRuleId() + " v" + u.getVersion() + " to " + topic);
                 }
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new CliException("could not publish to " + topic + " at "
-                        + cfg.get(ForewarnOptions.KAFKA_BOOTSTRAP_SERVERS) + ": " + e.getMessage(), e);
+            } catch (java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException e) {
+                throw new CliException(
+                        "could not publish to "
+                                + topic
+                                + " at "
+                                + cfg.get(ForewarnOptions.KAFKA_BOOTSTRAP_SERVERS)
+                                + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
     }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,22 +14,34 @@ import org.junit.jupiter.api.Test;
  */
 class RulesLayeringTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.forewarn.rules");
+    private static final JavaClasses CLASSES =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("io.forewarn.rules");
 
     @Test
     void theParserIsPlainJava() {
-        noClasses().that().resideInAnyPackage("io.forewarn.rules.model..", "io.forewarn.rules.parse..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.flink..", "dev.cel..",
-                        "io.forewarn.rules.compile..", "io.forewarn.rules.runtime..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.forewarn.rules.model..", "io.forewarn.rules.parse..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.flink..",
+                        "dev.cel..",
+                        "io.forewarn.rules.compile..",
+                        "io.forewarn.rules.runtime..")
                 .check(CLASSES);
     }
 
     @Test
     void theCompilerDoesNotDependOnTheFlinkRuntime() {
-        noClasses().that().resideInAnyPackage("io.forewarn.rules.compile..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.forewarn.rules.compile..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "org.apache.flink.streaming..",
                         "org.apache.flink.runtime..",
                         "org.apache.flink.api.common.state..",

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -42,39 +43,52 @@ class RulesPublishITCase {
 
     @Test
     void publishesTestedRulesKeyedByRuleId() throws Exception {
-        String content = RuleFiles.aThenB("published", 4) + """
-                tests:
-                  - name: a then b
-                    input: |
-                      0s metric a 1
-                      1m metric b 1
-                    expect:
-                      - at: 1m
-                        evidence: [a@0s, b@1m]
-                """;
+        String content =
+                RuleFiles.aThenB("published", 4)
+                        + """
+                          tests:
+                            - name: a then b
+                              input: |
+                                0s metric a 1
+                                1m metric b 1
+                              expect:
+                                - at: 1m
+                                  evidence: [a@0s, b@1m]
+                          """;
         Files.writeString(dir.resolve("published.yaml"), content);
         StringWriter out = new StringWriter();
-        int exit = new CommandLine(new ForewarnCli())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(out, true))
-                .setExecutionExceptionHandler(new ErrorHandler())
-                .execute("rules", "publish", dir.toString(), "--publisher", "alice",
-                        "-Dkafka.bootstrap-servers=" + kafka.bootstrapServers(), "-Dtopics.rules=" + topic);
+        int exit =
+                new CommandLine(new ForewarnCli())
+                        .setOut(new PrintWriter(out, true))
+                        .setErr(new PrintWriter(out, true))
+                        .setExecutionExceptionHandler(new ErrorHandler())
+                        .execute(
+                                "rules",
+                                "publish",
+                                dir.toString(),
+                                "--publisher",
+                                "alice",
+                                "-Dkafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                                "-Dtopics.rules=" + topic);
 
         assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("PASS published / a then b", "published published v4 to " + topic);
+        assertThat(out.toString())
+                .contains("PASS published / a then b", "published published v4 to " + topic);
         List<RuleUpdate> updates = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic)) {
             assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("published");
             updates.add(RuleUpdate.getDecoder().decode(r.value()));
         }
-        assertThat(updates).singleElement().satisfies(u -> {
-            assertThat(u.getOp()).isEqualTo(RuleOp.UPSERT);
-            assertThat(u.getVersion()).isEqualTo(4);
-            assertThat(u.getContent()).isEqualTo(content);
-            assertThat(u.getSourceFile()).isEqualTo("published.yaml");
-            assertThat(u.getPublishedBy()).isEqualTo("alice");
-            assertThat(u.getSha256()).hasSize(64);
-        });
+        assertThat(updates)
+                .singleElement()
+                .satisfies(
+                        u -> {
+                            assertThat(u.getOp()).isEqualTo(RuleOp.UPSERT);
+                            assertThat(u.getVersion()).isEqualTo(4);
+                            assertThat(u.getContent()).isEqualTo(content);
+                            assertThat(u.getSourceFile()).isEqualTo("published.yaml");
+                            assertThat(u.getPublishedBy()).isEqualTo("alice");
+                            assertThat(u.getSha256()).hasSize(64);
+                        });
     }
 }

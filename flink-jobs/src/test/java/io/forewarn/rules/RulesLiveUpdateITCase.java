@@ -61,12 +61,13 @@ class RulesLiveUpdateITCase {
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+                            .build());
 
     private final KafkaTestCluster kafka = KafkaTestCluster.get();
     private final Map<String, String> topics = new HashMap<>();
@@ -75,8 +76,20 @@ class RulesLiveUpdateITCase {
 
     @BeforeEach
     void createTopics() {
-        for (String t : List.of("logs", "metrics", "deployments", "vcs", "dependencies", "incidents", "rules",
-                "models", "status", "signals", "predictions", "deadletter")) {
+        for (String t :
+                List.of(
+                        "logs",
+                        "metrics",
+                        "deployments",
+                        "vcs",
+                        "dependencies",
+                        "incidents",
+                        "rules",
+                        "models",
+                        "status",
+                        "signals",
+                        "predictions",
+                        "deadletter")) {
             topics.put(t, kafka.createTopics(PARTITIONS, "it-" + t).get(0));
         }
         clock = System.currentTimeMillis() - 60_000;
@@ -115,8 +128,11 @@ class RulesLiveUpdateITCase {
         new DetectJob(config, new KafkaEndpoints(config)).build(env);
         job = env.executeAsync("rules-live-update");
 
-        publish(RuleFiles.upsert(RuleFiles.aThenB("sentinel", 1).replace("{metric: a}", "{metric: sa}")
-                .replace("{metric: b}", "{metric: sb}")));
+        publish(
+                RuleFiles.upsert(
+                        RuleFiles.aThenB("sentinel", 1)
+                                .replace("{metric: a}", "{metric: sa}")
+                                .replace("{metric: b}", "{metric: sb}")));
         publish(RuleFiles.upsert(rule(1, "value >= 0.0")));
         awaitStatus("sentinel", "1", ControlOutcome.ACTIVATED);
         awaitStatus("live", "1", ControlOutcome.ACTIVATED);
@@ -127,12 +143,10 @@ class RulesLiveUpdateITCase {
         Signal first = awaitSignal("live", "1", a1);
         assertThat(first.getFailureType()).isEqualTo("test-failure");
         assertThat(first.getService()).isEqualTo("checkout");
-        await("a prediction from the rule's signal").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    tick();
-                    return read("predictions", Prediction.getDecoder()).stream().anyMatch(p ->
-                            p.getProducers().stream().anyMatch(x -> x.getKind() == ProducerKind.RULE && x.getId().equals("live")));
-                });
+        await("a prediction from the rule's signal")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> predictionFrom("live"));
 
         // A partial match of the sentinel survives every update of the other rule.
         long sentinelStart = metric("search", "sa", 1);
@@ -150,8 +164,11 @@ class RulesLiveUpdateITCase {
         // Version 3 does not compile: rejected with its reason, version 2 stays.
         publish(RuleFiles.upsert(rule(3, "vlaue > 5.0")));
         ControlStatus rejected = awaitStatus("live", "3", ControlOutcome.REJECTED);
-        assertThat(rejected.getMessage()).contains("undeclared reference to 'vlaue'", "did you mean 'value'",
-                "version 2 stays active");
+        assertThat(rejected.getMessage())
+                .contains(
+                        "undeclared reference to 'vlaue'",
+                        "did you mean 'value'",
+                        "version 2 stays active");
         long a3 = metric("checkout", "a", 8);
         metric("checkout", "b", 1);
         awaitSignal("live", "2", a3);
@@ -170,35 +187,65 @@ class RulesLiveUpdateITCase {
         long searchEnd = metric("search", "sb", 1);
         Signal survived = awaitSignal("sentinel", "1", sentinelStart);
         assertThat(survived.getTimestamp()).isEqualTo(searchEnd);
-        assertThat(read("status", ControlStatus.getDecoder())).as("one status per update, from one instance")
+        assertThat(read("status", ControlStatus.getDecoder()))
+                .as("one status per update, from one instance")
                 .extracting(s -> s.getId() + "@" + s.getVersion() + " " + s.getOutcome())
-                .containsExactlyInAnyOrder("sentinel@1 ACTIVATED", "live@1 ACTIVATED", "live@2 ACTIVATED",
-                        "live@3 REJECTED", "live@3 REMOVED");
+                .containsExactlyInAnyOrder(
+                        "sentinel@1 ACTIVATED",
+                        "live@1 ACTIVATED",
+                        "live@2 ACTIVATED",
+                        "live@3 REJECTED",
+                        "live@3 REMOVED");
 
         // Per-rule metrics are on the operator's metric group, where reporters find them.
-        List<Map.Entry<String, Metric>> ruleMetrics = METRICS.getMetricsByGroup().entrySet().stream()
-                .filter(g -> "live".equals(g.getKey().getAllVariables().get("<rule>")))
-                .flatMap(g -> g.getValue().entrySet().stream())
-                .collect(Collectors.toList());
-        assertThat(ruleMetrics).extracting(Map.Entry::getKey)
-                .contains("recordsEvaluated", "matches", "partialMatches", "partialMatchesDropped", "evaluationNanos",
-                        "evaluationMicros", "version", "evaluationErrors");
-        long matches = ruleMetrics.stream()
-                .filter(e -> e.getKey().equals("matches"))
-                .mapToLong(e -> ((Counter) e.getValue()).getCount())
-                .sum();
+        List<Map.Entry<String, Metric>> ruleMetrics =
+                METRICS.getMetricsByGroup().entrySet().stream()
+                        .filter(g -> "live".equals(g.getKey().getAllVariables().get("<rule>")))
+                        .flatMap(g -> g.getValue().entrySet().stream())
+                        .collect(Collectors.toList());
+        assertThat(ruleMetrics)
+                .extracting(Map.Entry::getKey)
+                .contains(
+                        "recordsEvaluated",
+                        "matches",
+                        "partialMatches",
+                        "partialMatchesDropped",
+                        "evaluationNanos",
+                        "evaluationMicros",
+                        "version",
+                        "evaluationErrors");
+        long matches =
+                ruleMetrics.stream()
+                        .filter(e -> e.getKey().equals("matches"))
+                        .mapToLong(e -> ((Counter) e.getValue()).getCount())
+                        .sum();
         assertThat(matches).isEqualTo(signals("live").size());
     }
 
+    private boolean predictionFrom(String rule) {
+        tick();
+        return read("predictions", Prediction.getDecoder()).stream()
+                .flatMap(p -> p.getProducers().stream())
+                .anyMatch(p -> p.getKind() == ProducerKind.RULE && p.getId().equals(rule));
+    }
+
     private static String rule(int version, String condition) {
-        return RuleFiles.rule("live", version, "service", "10m", "skip-past-last-event",
-                "  - step: a\n    match: {metric: a}\n    where: " + condition
+        return RuleFiles.rule(
+                "live",
+                version,
+                "service",
+                "10m",
+                "skip-past-last-event",
+                "  - step: a\n    match: {metric: a}\n    where: "
+                        + condition
                         + "\n  - step: b\n    match: {metric: b}\n");
     }
 
     private void publish(RuleUpdate update) {
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-            producer.send(new ProducerRecord<>(topics.get("rules"), update.getRuleId().getBytes(), encode(update)));
+            producer.send(
+                    new ProducerRecord<>(
+                            topics.get("rules"), update.getRuleId().getBytes(), encode(update)));
             producer.flush();
         }
     }
@@ -223,28 +270,44 @@ class RulesLiveUpdateITCase {
         return await(rule + " v" + version + " matching from " + firstRecordTime)
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    tick();
-                    return signals(rule).stream()
-                            .filter(s -> s.getProducer().getVersion().equals(version) && firstEvidenceTime(s) == firstRecordTime)
-                            .findFirst()
-                            .orElse(null);
-                }, s -> s != null);
+                .until(
+                        () -> {
+                            tick();
+                            return signals(rule).stream()
+                                    .filter(
+                                            s ->
+                                                    s.getProducer().getVersion().equals(version)
+                                                            && firstEvidenceTime(s)
+                                                                    == firstRecordTime)
+                                    .findFirst()
+                                    .orElse(null);
+                        },
+                        s -> s != null);
     }
 
     private ControlStatus awaitStatus(String rule, String version, ControlOutcome outcome) {
         return await(rule + " v" + version + " " + outcome)
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(300))
-                .until(() -> read("status", ControlStatus.getDecoder()).stream()
-                        .filter(s -> s.getId().equals(rule) && s.getVersion().equals(version) && s.getOutcome() == outcome)
-                        .findFirst()
-                        .orElse(null), s -> s != null);
+                .until(
+                        () ->
+                                read("status", ControlStatus.getDecoder()).stream()
+                                        .filter(
+                                                s ->
+                                                        s.getId().equals(rule)
+                                                                && s.getVersion().equals(version)
+                                                                && s.getOutcome() == outcome)
+                                        .findFirst()
+                                        .orElse(null),
+                        s -> s != null);
     }
 
     private List<Signal> signals(String rule) {
         return read("signals", Signal.getDecoder()).stream()
-                .filter(s -> s.getProducer().getKind() == ProducerKind.RULE && s.getProducer().getId().equals(rule))
+                .filter(
+                        s ->
+                                s.getProducer().getKind() == ProducerKind.RULE
+                                        && s.getProducer().getId().equals(rule))
                 .collect(Collectors.toList());
     }
 

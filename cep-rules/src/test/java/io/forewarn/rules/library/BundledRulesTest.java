@@ -36,7 +36,9 @@ class BundledRulesTest {
 
     static List<Path> ruleFiles() throws IOException {
         try (Stream<Path> files = Files.list(RULES)) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+            return files.filter(p -> p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
     }
 
@@ -51,16 +53,28 @@ class BundledRulesTest {
 
     @TestFactory
     Stream<DynamicNode> everyRuleFilePassesItsTests() throws IOException {
-        return results().stream().map(r -> {
-            List<DynamicNode> tests = new ArrayList<>();
-            tests.add(dynamicTest("parses and compiles", () ->
-                    assertThat(r.problems()).as("problems of %s", r.file()).isEmpty()));
-            for (CaseResult c : r.cases()) {
-                tests.add(dynamicTest(c.testCase().name(), () ->
-                        assertThat(c.passed()).as(report(r)).isTrue()));
-            }
-            return dynamicContainer(r.file(), tests);
-        });
+        return results().stream()
+                .map(
+                        r -> {
+                            List<DynamicNode> tests = new ArrayList<>();
+                            tests.add(
+                                    dynamicTest(
+                                            "parses and compiles",
+                                            () ->
+                                                    assertThat(r.problems())
+                                                            .as("problems of %s", r.file())
+                                                            .isEmpty()));
+                            for (CaseResult c : r.cases()) {
+                                tests.add(
+                                        dynamicTest(
+                                                c.testCase().name(),
+                                                () ->
+                                                        assertThat(c.passed())
+                                                                .as(report(r))
+                                                                .isTrue()));
+                            }
+                            return dynamicContainer(r.file(), tests);
+                        });
     }
 
     @Test
@@ -73,11 +87,14 @@ class BundledRulesTest {
             Rule rule = r.rule();
             assertThat(ids.add(rule.id())).as("duplicate id %s", rule.id()).isTrue();
             assertThat(Path.of(r.file()).getFileName().toString()).isEqualTo(rule.id() + ".yaml");
-            assertThat(rule.tests()).as("%s has a case that matches", rule.id())
+            assertThat(rule.tests())
+                    .as("%s has a case that matches", rule.id())
                     .anyMatch(t -> !t.expected().isEmpty());
-            assertThat(rule.tests()).as("%s has a case that must not match", rule.id())
+            assertThat(rule.tests())
+                    .as("%s has a case that must not match", rule.id())
                     .anyMatch(t -> t.expected().isEmpty());
-            assertThat(rule.output().actions()).as("%s recommends an action with a runbook", rule.id())
+            assertThat(rule.output().actions())
+                    .as("%s recommends an action with a runbook", rule.id())
                     .anyMatch(a -> a.runbook() != null);
         }
     }

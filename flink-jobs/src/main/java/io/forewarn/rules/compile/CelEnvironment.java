@@ -1,10 +1,9 @@
 package io.forewarn.rules.compile;
 
-import io.forewarn.rules.model.RecordKind;
-
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelOverloadDecl;
@@ -22,6 +21,8 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+
+import io.forewarn.rules.model.RecordKind;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -50,13 +51,19 @@ public final class CelEnvironment {
         }
     }
 
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-            .setOptions(OPTIONS)
-            .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
-            .addFunctionBindings(
-                    CelFunctionBinding.from("percent_double", Double.class, CelEnvironment::percent),
-                    CelFunctionBinding.from("fixed_double_int", Double.class, Long.class, CelEnvironment::fixed))
-            .build();
+    private static final CelRuntime RUNTIME =
+            CelRuntimeFactory.standardCelRuntimeBuilder()
+                    .setOptions(OPTIONS)
+                    .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
+                    .addFunctionBindings(
+                            CelFunctionBinding.from(
+                                    "percent_double", Double.class, CelEnvironment::percent),
+                            CelFunctionBinding.from(
+                                    "fixed_double_int",
+                                    Double.class,
+                                    Long.class,
+                                    CelEnvironment::fixed))
+                    .build();
 
     private static final int MAX_CACHED_COMPILERS = 1000;
 
@@ -79,28 +86,46 @@ public final class CelEnvironment {
 
     /** CEL name of the struct type of a record kind, e.g. {@code forewarn.Metric}. */
     public static String typeName(RecordKind kind) {
-        return "forewarn." + kind.yamlName().substring(0, 1).toUpperCase(Locale.ROOT) + kind.yamlName().substring(1);
+        return "forewarn."
+                + kind.yamlName().substring(0, 1).toUpperCase(Locale.ROOT)
+                + kind.yamlName().substring(1);
     }
 
     private static CelCompiler newCompiler(CelScope scope) {
         Map<String, CelType> stepFields = new LinkedHashMap<>();
-        scope.steps().forEach((name, kind) -> stepFields.put(name, ListType.create(RECORD_TYPES.get(kind))));
-        StructType steps = StructType.create(
-                "forewarn.Steps", ImmutableSet.copyOf(stepFields.keySet()), f -> Optional.ofNullable(stepFields.get(f)));
-        ImmutableList<CelType> types = ImmutableList.<CelType>builder().addAll(RECORD_TYPES.values()).add(steps).build();
-        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
-                .setOptions(OPTIONS)
-                .setTypeProvider(new Types(types))
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
-                .addFunctionDeclarations(
-                        CelFunctionDecl.newFunctionDeclaration("percent",
-                                CelOverloadDecl.newGlobalOverload("percent_double", SimpleType.STRING, SimpleType.DOUBLE)),
-                        CelFunctionDecl.newFunctionDeclaration("fixed",
-                                CelOverloadDecl.newGlobalOverload(
-                                        "fixed_double_int", SimpleType.STRING, SimpleType.DOUBLE, SimpleType.INT)))
-                .addVar("steps", steps)
-                .addVar("key", SimpleType.STRING);
+        scope.steps()
+                .forEach(
+                        (name, kind) ->
+                                stepFields.put(name, ListType.create(RECORD_TYPES.get(kind))));
+        StructType steps =
+                StructType.create(
+                        "forewarn.Steps",
+                        ImmutableSet.copyOf(stepFields.keySet()),
+                        f -> Optional.ofNullable(stepFields.get(f)));
+        ImmutableList<CelType> types =
+                ImmutableList.<CelType>builder().addAll(RECORD_TYPES.values()).add(steps).build();
+        CelCompilerBuilder builder =
+                CelCompilerFactory.standardCelCompilerBuilder()
+                        .setOptions(OPTIONS)
+                        .setTypeProvider(new Types(types))
+                        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                        .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
+                        .addFunctionDeclarations(
+                                CelFunctionDecl.newFunctionDeclaration(
+                                        "percent",
+                                        CelOverloadDecl.newGlobalOverload(
+                                                "percent_double",
+                                                SimpleType.STRING,
+                                                SimpleType.DOUBLE)),
+                                CelFunctionDecl.newFunctionDeclaration(
+                                        "fixed",
+                                        CelOverloadDecl.newGlobalOverload(
+                                                "fixed_double_int",
+                                                SimpleType.STRING,
+                                                SimpleType.DOUBLE,
+                                                SimpleType.INT)))
+                        .addVar("steps", steps)
+                        .addVar("key", SimpleType.STRING);
         if (scope.current() != null) {
             for (RecordFields.Field f : RecordFields.of(scope.current()).values()) {
                 builder.addVar(f.name(), celType(f.type()));

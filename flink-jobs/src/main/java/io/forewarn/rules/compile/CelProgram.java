@@ -1,15 +1,15 @@
 package io.forewarn.rules.compile;
 
-import io.forewarn.rules.model.Expression;
-import io.forewarn.rules.model.RuleProblem;
-import io.forewarn.rules.model.Spelling;
-
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
+
+import io.forewarn.rules.model.Expression;
+import io.forewarn.rules.model.RuleProblem;
+import io.forewarn.rules.model.Spelling;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -44,23 +44,27 @@ public final class CelProgram implements Serializable {
      * Type-checks and compiles an expression; on failure adds one problem per CEL issue, located in
      * the rule file, and returns null.
      */
-    static CelProgram compile(Expression expression, CelScope scope, String ruleId, List<RuleProblem> problems) {
+    static CelProgram compile(
+            Expression expression, CelScope scope, String ruleId, List<RuleProblem> problems) {
         try {
             return new CelProgram(expression, scope, build(expression.text(), scope));
         } catch (CelValidationException e) {
             for (CelIssue issue : e.getErrors()) {
                 var at = issue.getSourceLocation();
-                problems.add(new RuleProblem(
-                        expression.locate(Math.max(1, at.getLine()), Math.max(0, at.getColumn())),
-                        ruleId,
-                        "in '" + expression.text().strip() + "': " + issue.getMessage(),
-                        fixFor(issue.getMessage(), scope)));
+                problems.add(
+                        new RuleProblem(
+                                expression.locate(
+                                        Math.max(1, at.getLine()), Math.max(0, at.getColumn())),
+                                ruleId,
+                                "in '" + expression.text().strip() + "': " + issue.getMessage(),
+                                fixFor(issue.getMessage(), scope)));
             }
             return null;
         }
     }
 
-    private static CelRuntime.Program build(String text, CelScope scope) throws CelValidationException {
+    private static CelRuntime.Program build(String text, CelScope scope)
+            throws CelValidationException {
         CelAbstractSyntaxTree ast = CelEnvironment.compiler(scope).compile(text).getAst();
         try {
             return CelEnvironment.runtime().createProgram(ast);
@@ -79,7 +83,8 @@ public final class CelProgram implements Serializable {
             try {
                 program = build(expression.text(), scope);
             } catch (CelValidationException e) {
-                throw new IllegalStateException("A rule expression no longer compiles: " + expression.text(), e);
+                throw new IllegalStateException(
+                        "A rule expression no longer compiles: " + expression.text(), e);
             }
         }
         return program.eval(variables);
@@ -98,18 +103,23 @@ public final class CelProgram implements Serializable {
             String closest = Spelling.closest(name, known);
             return (closest != null ? "did you mean '" + closest + "'? " : "")
                     + (scope.current() != null
-                            ? "fields of a " + scope.current().yamlName() + " record: " + String.join(", ",
-                                    RecordFields.of(scope.current()).keySet()) + "; earlier steps: steps.NAME"
+                            ? "fields of a "
+                                    + scope.current().yamlName()
+                                    + " record: "
+                                    + String.join(", ", RecordFields.of(scope.current()).keySet())
+                                    + "; earlier steps: steps.NAME"
                             : "outputs see steps.NAME (lists of matched records) and key");
         }
         m = UNDEFINED_FIELD.matcher(message);
         if (m.find()) {
             Set<String> stepNames = scope.steps().keySet();
-            return "steps you can refer to here: " + stepNames + "; fields of records are listed in docs/rules.md";
+            return "steps you can refer to here: "
+                    + stepNames
+                    + "; fields of records are listed in docs/rules.md";
         }
         if (message.contains("no matching overload")) {
-            return "compare and combine values of the same type: write 2.0 (not 2) next to a double, quote texts,"
-                    + " and use int(x) or double(x) to convert";
+            return "compare and combine values of the same type: write 2.0 (not 2) next to a"
+                       + " double, quote texts, and use int(x) or double(x) to convert";
         }
         if (message.contains("expected type")) {
             return scope.result() == CelScope.Result.BOOL

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param steps the steps visible as {@code steps.NAME}, with the kind of record each matches
  * @param result the type the expression must have
  */
-public record CelScope(RecordKind current, Map<String, RecordKind> steps, Result result) implements Serializable {
+public record CelScope(RecordKind current, Map<String, RecordKind> steps, Result result)
+        implements Serializable {
 
     /** The type an expression must have. */
     public enum Result {

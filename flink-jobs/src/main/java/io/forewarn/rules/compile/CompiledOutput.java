@@ -1,5 +1,8 @@
 package io.forewarn.rules.compile;
 
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelVariableResolver;
+
 import io.forewarn.detect.Ids;
 import io.forewarn.rules.model.Action;
 import io.forewarn.rules.model.KeyKind;
@@ -17,9 +20,6 @@ import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
 import io.forewarn.schema.state.RuleRecord;
-
-import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelVariableResolver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,15 +82,31 @@ public final class CompiledOutput {
         RuleOutput out = rule.output();
         String entity = KeyKind.entityOf(key);
         StepsView steps = new StepsView(stepKinds.keySet(), s -> match.getOrDefault(s, List.of()));
-        CelVariableResolver outputVars = name -> "steps".equals(name) ? Optional.of(steps)
-                : "key".equals(name) ? Optional.of(entity) : Optional.empty();
+        CelVariableResolver outputVars =
+                name ->
+                        "steps".equals(name)
+                                ? Optional.of(steps)
+                                : "key".equals(name) ? Optional.of(entity) : Optional.empty();
         double p = probability(out, outputVars);
         String text = summary.render(outputVars, errors);
 
         List<Evidence> items = new ArrayList<>();
         List<String> timestamps = new ArrayList<>();
-        items.add(new Evidence("rule-match", text, time, rule.id(), rule.id() + "@" + rule.version(), p,
-                Map.of("rule", rule.id(), "version", Integer.toString(rule.version()), "key", entity)));
+        items.add(
+                new Evidence(
+                        "rule-match",
+                        text,
+                        time,
+                        rule.id(),
+                        rule.id() + "@" + rule.version(),
+                        p,
+                        Map.of(
+                                "rule",
+                                rule.id(),
+                                "version",
+                                Integer.toString(rule.version()),
+                                "key",
+                                entity)));
         for (String step : stepOrder) {
             List<RuleRecord> records = match.getOrDefault(step, List.of());
             for (int i = 0; i < records.size(); i++) {
@@ -110,13 +126,22 @@ public final class CompiledOutput {
         attributes.put("owner", rule.owner());
         rule.labels().forEach((k, v) -> attributes.put("label." + k, v));
 
-        TimeToImpact tti = out.timeToImpact() == null ? null : new TimeToImpact(
-                out.timeToImpact().expected().toMillis(),
-                out.timeToImpact().lower().toMillis(),
-                out.timeToImpact().upper().toMillis());
+        TimeToImpact tti =
+                out.timeToImpact() == null
+                        ? null
+                        : new TimeToImpact(
+                                out.timeToImpact().expected().toMillis(),
+                                out.timeToImpact().lower().toMillis(),
+                                out.timeToImpact().upper().toMillis());
         return Signal.newBuilder()
-                .setSignalId(Ids.stable("rule", rule.id(), Integer.toString(rule.version()), key, Long.toString(time),
-                        String.join(",", timestamps)))
+                .setSignalId(
+                        Ids.stable(
+                                "rule",
+                                rule.id(),
+                                Integer.toString(rule.version()),
+                                key,
+                                Long.toString(time),
+                                String.join(",", timestamps)))
                 .setTimestamp(time)
                 .setService(serviceOf(key, match))
                 .setHost(hostOf(key, match))
@@ -129,7 +154,9 @@ public final class CompiledOutput {
                 .setTimeToImpact(tti)
                 .setEvidence(items)
                 .setRecommendedActions(actions)
-                .setProducer(new Producer(ProducerKind.RULE, rule.id(), Integer.toString(rule.version())))
+                .setProducer(
+                        new Producer(
+                                ProducerKind.RULE, rule.id(), Integer.toString(rule.version())))
                 .setAttributes(attributes)
                 .build();
     }
@@ -154,41 +181,75 @@ public final class CompiledOutput {
         String text;
         if (t != null) {
             Map<String, RecordFields.Field> fields = RecordFields.of(stepKinds.get(step));
-            text = t.render(name -> {
-                RecordFields.Field f = fields.get(name);
-                if (f != null) {
-                    return Optional.of(f.getter().apply(record));
-                }
-                return "steps".equals(name) ? Optional.of(steps)
-                        : "key".equals(name) ? Optional.of(entity) : Optional.empty();
-            }, errors);
+            text =
+                    t.render(
+                            name -> {
+                                RecordFields.Field f = fields.get(name);
+                                if (f != null) {
+                                    return Optional.of(f.getter().apply(record));
+                                }
+                                return "steps".equals(name)
+                                        ? Optional.of(steps)
+                                        : "key".equals(name)
+                                                ? Optional.of(entity)
+                                                : Optional.empty();
+                            },
+                            errors);
         } else {
             text = defaultSummary(record);
         }
-        return new Evidence(stepKinds.get(step).yamlName(), text, r.getTimestamp(), rule.id(), refOf(record),
-                valueOf(record), Map.of("step", step));
+        return new Evidence(
+                stepKinds.get(step).yamlName(),
+                text,
+                r.getTimestamp(),
+                rule.id(),
+                refOf(record),
+                valueOf(record),
+                Map.of("step", step));
     }
 
     static String defaultSummary(Object record) {
         if (record instanceof MetricSample m) {
-            String labels = m.getLabels().isEmpty() ? "" : m.getLabels().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
-                    .collect(Collectors.joining(",", "{", "}"));
+            String labels =
+                    m.getLabels().isEmpty()
+                            ? ""
+                            : m.getLabels().entrySet().stream()
+                                    .sorted(Map.Entry.comparingByKey())
+                                    .map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
+                                    .collect(Collectors.joining(",", "{", "}"));
             return m.getName() + labels + " = " + TemplateProgram.format(m.getValue());
         } else if (record instanceof LogRecord l) {
-            String msg = l.getMessage().length() > MAX_MESSAGE ? l.getMessage().substring(0, MAX_MESSAGE) + "…" : l.getMessage();
+            String msg =
+                    l.getMessage().length() > MAX_MESSAGE
+                            ? l.getMessage().substring(0, MAX_MESSAGE) + "…"
+                            : l.getMessage();
             return "[" + l.getLevel() + "] " + msg;
         } else if (record instanceof DeploymentEvent d) {
-            return "deployment " + d.getDeploymentId() + " of " + d.getService()
-                    + (d.getVersion() == null ? "" : " " + d.getVersion()) + " " + d.getStatus();
+            return "deployment "
+                    + d.getDeploymentId()
+                    + " of "
+                    + d.getService()
+                    + (d.getVersion() == null ? "" : " " + d.getVersion())
+                    + " "
+                    + d.getStatus();
         } else if (record instanceof DependencyStatus d) {
-            return d.getDependency() + " " + d.getStatus()
-                    + (d.getLatencyMs() == null ? "" : ", latency " + TemplateProgram.format(d.getLatencyMs()) + " ms")
-                    + (d.getErrorRate() == null ? "" : ", error rate " + TemplateProgram.format(d.getErrorRate()));
+            return d.getDependency()
+                    + " "
+                    + d.getStatus()
+                    + (d.getLatencyMs() == null
+                            ? ""
+                            : ", latency " + TemplateProgram.format(d.getLatencyMs()) + " ms")
+                    + (d.getErrorRate() == null
+                            ? ""
+                            : ", error rate " + TemplateProgram.format(d.getErrorRate()));
         }
         Signal s = (Signal) record;
-        return s.getSource() + " " + s.getKind() + " (score " + TemplateProgram.format(s.getScore()) + ")";
+        return s.getSource()
+                + " "
+                + s.getKind()
+                + " (score "
+                + TemplateProgram.format(s.getScore())
+                + ")";
     }
 
     private static String refOf(Object record) {

@@ -1,6 +1,5 @@
 package io.forewarn.rules.compile;
 
-import io.forewarn.rules.model.RecordKind;
 import io.forewarn.rules.model.Rule;
 import io.forewarn.schema.state.RuleRecord;
 
@@ -9,7 +8,6 @@ import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.pattern.Pattern;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * A rule version ready to run: its Flink CEP pattern and NFA factory, the selectors that route
@@ -59,10 +57,5 @@ public record CompiledRule(
             }
         }
         return false;
-    }
-
-    /** The record kinds the rule looks at. */
-    public Set<RecordKind> kinds() {
-        return selectors.stream().map(SelectorMatcher::kind).collect(java.util.stream.Collectors.toSet());
     }
 }

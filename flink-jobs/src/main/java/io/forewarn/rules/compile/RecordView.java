@@ -1,7 +1,5 @@
 package io.forewarn.rules.compile;
 
-import io.forewarn.rules.model.RecordKind;
-
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,11 +17,6 @@ final class RecordView extends AbstractMap<String, Object> {
     RecordView(Object record) {
         this.record = record;
         this.fields = RecordFields.of(RecordFields.kindOf(record));
-    }
-
-    RecordView(Object record, RecordKind kind) {
-        this.record = record;
-        this.fields = RecordFields.of(kind);
     }
 
     @Override

@@ -49,27 +49,44 @@ public final class RuleCompiler {
             Map<String, RecordKind> scopeSteps = new LinkedHashMap<>();
             visible.forEach(n -> scopeSteps.put(n, kinds.get(n)));
             CelScope scope = new CelScope(step.selector().kind(), scopeSteps, CelScope.Result.BOOL);
-            CelProgram where = step.where() == null ? null : CelProgram.compile(step.where(), scope, rule.id(), problems);
-            CelProgram until = step.until() == null ? null : CelProgram.compile(step.until(), scope, rule.id(), problems);
+            CelProgram where =
+                    step.where() == null
+                            ? null
+                            : CelProgram.compile(step.where(), scope, rule.id(), problems);
+            CelProgram until =
+                    step.until() == null
+                            ? null
+                            : CelProgram.compile(step.until(), scope, rule.id(), problems);
             SelectorMatcher selector = new SelectorMatcher(step.selector());
             selectors.add(selector);
             Set<String> names = Set.copyOf(scopeSteps.keySet());
-            conditions.put(step.name(), new StepPrograms(
-                    new StepCondition(step.name(), selector, where, names, errors),
-                    step.until() == null ? null : new StepCondition(step.name(), selector, until, names, errors)));
+            conditions.put(
+                    step.name(),
+                    new StepPrograms(
+                            new StepCondition(step.name(), selector, where, names, errors),
+                            step.until() == null
+                                    ? null
+                                    : new StepCondition(
+                                            step.name(), selector, until, names, errors)));
         }
 
         CelScope outputScope = new CelScope(null, kinds, CelScope.Result.ANY);
         CelProgram probability = null;
         if (rule.output().probability().expression() != null) {
-            probability = CelProgram.compile(rule.output().probability().expression(),
-                    new CelScope(null, kinds, CelScope.Result.DOUBLE), rule.id(), problems);
+            probability =
+                    CelProgram.compile(
+                            rule.output().probability().expression(),
+                            new CelScope(null, kinds, CelScope.Result.DOUBLE),
+                            rule.id(),
+                            problems);
         }
-        TemplateProgram summary = TemplateProgram.compile(rule.output().summary(), outputScope, rule.id(), problems);
+        TemplateProgram summary =
+                TemplateProgram.compile(rule.output().summary(), outputScope, rule.id(), problems);
         Map<String, TemplateProgram> evidence = new LinkedHashMap<>();
         for (Map.Entry<String, Template> e : rule.output().evidence().entrySet()) {
             CelScope scope = new CelScope(kinds.get(e.getKey()), kinds, CelScope.Result.ANY);
-            evidence.put(e.getKey(), TemplateProgram.compile(e.getValue(), scope, rule.id(), problems));
+            evidence.put(
+                    e.getKey(), TemplateProgram.compile(e.getValue(), scope, rule.id(), problems));
         }
         if (!problems.isEmpty()) {
             throw new RuleException(problems);
@@ -81,23 +98,38 @@ public final class RuleCompiler {
             pattern = sequence(rule.pattern(), conditions, skip(rule.skip()));
             pattern.within(rule.within());
             if (NFACompiler.canProduceEmptyMatches(pattern)) {
-                throw new RuleException(List.of(new RuleProblem(rule.pattern().get(0).location(), rule.id(),
-                        "unsupported combination: every step is optional, so the rule could match no record",
-                        "make at least one step required")));
+                throw new RuleException(
+                        List.of(
+                                new RuleProblem(
+                                        rule.pattern().get(0).location(),
+                                        rule.id(),
+                                        "unsupported combination: every step is optional, so the"
+                                            + " rule could match no record",
+                                        "make at least one step required")));
             }
             factory = NFACompiler.compileFactory(pattern, false);
-        } catch (MalformedPatternException | UnsupportedOperationException | IllegalArgumentException e) {
-            throw new RuleException(List.of(new RuleProblem(locate(e.getMessage(), rule), rule.id(),
-                    "unsupported combination: Flink CEP rejects the pattern: " + e.getMessage(),
-                    "see 'Combinations Flink CEP does not support' in docs/rules.md")));
+        } catch (MalformedPatternException
+                | UnsupportedOperationException
+                | IllegalArgumentException e) {
+            throw new RuleException(
+                    List.of(
+                            new RuleProblem(
+                                    locate(e.getMessage(), rule),
+                                    rule.id(),
+                                    "unsupported combination: Flink CEP rejects the pattern: "
+                                            + e.getMessage(),
+                                    "see 'Combinations Flink CEP does not support' in"
+                                        + " docs/rules.md")));
         }
-        CompiledOutput output = new CompiledOutput(rule, kinds, probability, summary, evidence, errors);
+        CompiledOutput output =
+                new CompiledOutput(rule, kinds, probability, summary, evidence, errors);
         return new CompiledRule(rule, pattern, factory, List.copyOf(selectors), output, errors);
     }
 
     private record StepPrograms(StepCondition where, StepCondition until) {}
 
-    private static void flatten(List<PatternNode> nodes, Map<String, RecordKind> kinds, Map<String, Step> steps) {
+    private static void flatten(
+            List<PatternNode> nodes, Map<String, RecordKind> kinds, Map<String, Step> steps) {
         for (PatternNode n : nodes) {
             if (n instanceof Step s) {
                 kinds.put(s.name(), s.selector().kind());
@@ -124,7 +156,9 @@ public final class RuleCompiler {
     }
 
     private static Pattern<RuleRecord, RuleRecord> sequence(
-            List<PatternNode> nodes, Map<String, StepPrograms> conditions, AfterMatchSkipStrategy skip) {
+            List<PatternNode> nodes,
+            Map<String, StepPrograms> conditions,
+            AfterMatchSkipStrategy skip) {
         Pattern<RuleRecord, RuleRecord> p = null;
         for (PatternNode node : nodes) {
             if (node instanceof Step s) {
@@ -137,7 +171,8 @@ public final class RuleCompiler {
                 }
             } else {
                 Group g = (Group) node;
-                Pattern<RuleRecord, RuleRecord> inner = sequence(g.nodes(), conditions, AfterMatchSkipStrategy.noSkip());
+                Pattern<RuleRecord, RuleRecord> inner =
+                        sequence(g.nodes(), conditions, AfterMatchSkipStrategy.noSkip());
                 p = p == null ? Pattern.begin(inner, skip) : append(p, g, inner);
                 quantify(p, g.quantifier());
             }
@@ -145,7 +180,8 @@ public final class RuleCompiler {
         return p;
     }
 
-    private static Pattern<RuleRecord, RuleRecord> append(Pattern<RuleRecord, RuleRecord> p, Step s) {
+    private static Pattern<RuleRecord, RuleRecord> append(
+            Pattern<RuleRecord, RuleRecord> p, Step s) {
         switch (s.contiguity()) {
             case NEXT:
                 return p.next(s.name());
@@ -212,7 +248,9 @@ public final class RuleCompiler {
                 return s.location();
             }
         }
-        return rule.pattern().isEmpty() ? SourceLocation.ofFile(rule.source()) : rule.pattern().get(0).location();
+        return rule.pattern().isEmpty()
+                ? SourceLocation.ofFile(rule.source())
+                : rule.pattern().get(0).location();
     }
 
     private static void collect(List<PatternNode> nodes, List<Step> out) {

@@ -1,9 +1,10 @@
 package io.forewarn.rules.compile;
 
+import dev.cel.runtime.CelEvaluationException;
+
 import io.forewarn.rules.model.KeyKind;
 import io.forewarn.schema.state.RuleRecord;
 
-import dev.cel.runtime.CelEvaluationException;
 import org.apache.flink.cep.pattern.conditions.IterativeCondition;
 
 import java.util.Map;
@@ -26,7 +27,11 @@ final class StepCondition extends IterativeCondition<RuleRecord> {
     private final EvaluationErrors errors;
 
     StepCondition(
-            String step, SelectorMatcher selector, CelProgram program, Set<String> visibleSteps, EvaluationErrors errors) {
+            String step,
+            SelectorMatcher selector,
+            CelProgram program,
+            Set<String> visibleSteps,
+            EvaluationErrors errors) {
         this.step = step;
         this.selector = selector;
         this.program = program;
@@ -45,17 +50,20 @@ final class StepCondition extends IterativeCondition<RuleRecord> {
         Object record = value.getRecord();
         Map<String, RecordFields.Field> fields = RecordFields.of(selector.kind());
         try {
-            Object result = program.eval(name -> {
-                RecordFields.Field f = fields.get(name);
-                if (f != null) {
-                    return Optional.of(f.getter().apply(record));
-                } else if ("steps".equals(name)) {
-                    return Optional.of(new StepsView(visibleSteps, ctx::getEventsForPattern));
-                } else if ("key".equals(name)) {
-                    return Optional.of(KeyKind.entityOf(value.getKey()));
-                }
-                return Optional.empty();
-            });
+            Object result =
+                    program.eval(
+                            name -> {
+                                RecordFields.Field f = fields.get(name);
+                                if (f != null) {
+                                    return Optional.of(f.getter().apply(record));
+                                } else if ("steps".equals(name)) {
+                                    return Optional.of(
+                                            new StepsView(visibleSteps, ctx::getEventsForPattern));
+                                } else if ("key".equals(name)) {
+                                    return Optional.of(KeyKind.entityOf(value.getKey()));
+                                }
+                                return Optional.empty();
+                            });
             return Boolean.TRUE.equals(result);
         } catch (CelEvaluationException | RuntimeException e) {
             errors.record("step " + step, e);

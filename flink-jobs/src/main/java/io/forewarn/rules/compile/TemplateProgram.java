@@ -1,10 +1,10 @@
 package io.forewarn.rules.compile;
 
-import io.forewarn.rules.model.RuleProblem;
-import io.forewarn.rules.model.Template;
-
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelVariableResolver;
+
+import io.forewarn.rules.model.RuleProblem;
+import io.forewarn.rules.model.Template;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -28,13 +28,19 @@ final class TemplateProgram implements Serializable {
         this.parts = parts;
     }
 
-    static TemplateProgram compile(Template template, CelScope scope, String ruleId, List<RuleProblem> problems) {
+    static TemplateProgram compile(
+            Template template, CelScope scope, String ruleId, List<RuleProblem> problems) {
         List<Object> parts = new ArrayList<>();
         for (Template.Part part : template.parts()) {
             if (part instanceof Template.Literal l) {
                 parts.add(l.text());
             } else {
-                CelProgram p = CelProgram.compile(((Template.Placeholder) part).expression(), scope, ruleId, problems);
+                CelProgram p =
+                        CelProgram.compile(
+                                ((Template.Placeholder) part).expression(),
+                                scope,
+                                ruleId,
+                                problems);
                 parts.add(p == null ? "?" : p);
             }
         }
@@ -65,7 +71,10 @@ final class TemplateProgram implements Serializable {
             if (d.isNaN() || d.isInfinite()) {
                 return d.toString();
             }
-            BigDecimal b = BigDecimal.valueOf(d).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+            BigDecimal b =
+                    BigDecimal.valueOf(d)
+                            .setScale(3, java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros();
             return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
         } else if (value instanceof Collection<?> c) {
             return c.stream().map(TemplateProgram::format).collect(Collectors.joining(", "));

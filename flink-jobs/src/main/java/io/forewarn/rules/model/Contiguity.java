@@ -6,11 +6,17 @@ public enum Contiguity {
     NEXT("next"),
     /** Relaxed: any later record, skipping non-matching ones ({@code followedBy}). */
     FOLLOWED_BY("followedBy"),
-    /** Non-deterministic relaxed: every later matching record starts an alternative ({@code followedByAny}). */
+    /**
+     * Non-deterministic relaxed: every later matching record starts an alternative ({@code
+     * followedByAny}).
+     */
     FOLLOWED_BY_ANY("followedByAny"),
     /** The very next record must not match ({@code notNext}). */
     NOT_NEXT("notNext"),
-    /** No matching record may come before the next step, or before {@code within} ends ({@code notFollowedBy}). */
+    /**
+     * No matching record may come before the next step, or before {@code within} ends ({@code
+     * notFollowedBy}).
+     */
     NOT_FOLLOWED_BY("notFollowedBy");
 
     private final String yamlName;

@@ -7,11 +7,12 @@ import java.io.Serializable;
  *
  * @param text the expression
  * @param location where the text starts in the file
- * @param textStartsOnNextLine true for YAML block scalars ({@code |}, {@code >}), whose text starts on
- *     the line after the key
+ * @param textStartsOnNextLine true for YAML block scalars ({@code |}, {@code >}), whose text starts
+ *     on the line after the key
  * @param indent column where the lines of a block scalar start (1-based), else 0
  */
-public record Expression(String text, SourceLocation location, boolean textStartsOnNextLine, int indent)
+public record Expression(
+        String text, SourceLocation location, boolean textStartsOnNextLine, int indent)
         implements Serializable {
 
     /** Where a position inside the expression (1-based line, 0-based column) is in the file. */

@@ -11,7 +11,10 @@ import java.util.List;
  * @param location where the group starts in the file
  */
 public record Group(
-        List<PatternNode> nodes, Contiguity contiguity, Quantifier quantifier, SourceLocation location)
+        List<PatternNode> nodes,
+        Contiguity contiguity,
+        Quantifier quantifier,
+        SourceLocation location)
         implements PatternNode {
 
     public Group {

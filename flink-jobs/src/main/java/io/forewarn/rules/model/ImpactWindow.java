@@ -10,4 +10,5 @@ import java.time.Duration;
  * @param lower earliest
  * @param upper latest
  */
-public record ImpactWindow(Duration expected, Duration lower, Duration upper) implements Serializable {}
+public record ImpactWindow(Duration expected, Duration lower, Duration upper)
+        implements Serializable {}

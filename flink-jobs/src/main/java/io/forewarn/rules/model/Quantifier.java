@@ -33,7 +33,8 @@ public record Quantifier(Kind kind, int min, int max, boolean optional, boolean 
         ALLOW_COMBINATIONS
     }
 
-    public static final Quantifier ONCE = new Quantifier(Kind.ONCE, 1, 1, false, false, Inner.RELAXED);
+    public static final Quantifier ONCE =
+            new Quantifier(Kind.ONCE, 1, 1, false, false, Inner.RELAXED);
 
     public boolean looping() {
         return kind != Kind.ONCE;

@@ -6,8 +6,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A test case of a rule: input records and the matches they must produce (none for an empty
- * list).
+ * A test case of a rule: input records and the matches they must produce (none for an empty list).
  *
  * @param name what the case shows
  * @param input records, timestamps relative to {@link #EPOCH}
@@ -36,7 +35,11 @@ public record RuleTestCase(
      * @param location where the expectation is in the file
      */
     public record ExpectedMatch(
-            long at, List<String> evidence, String summary, Double probability, SourceLocation location)
+            long at,
+            List<String> evidence,
+            String summary,
+            Double probability,
+            SourceLocation location)
             implements Serializable {
 
         public ExpectedMatch {

@@ -29,5 +29,6 @@ public record SkipStrategy(Kind kind, String step) implements Serializable {
         }
     }
 
-    public static final SkipStrategy PAST_LAST_EVENT = new SkipStrategy(Kind.SKIP_PAST_LAST_EVENT, null);
+    public static final SkipStrategy PAST_LAST_EVENT =
+            new SkipStrategy(Kind.SKIP_PAST_LAST_EVENT, null);
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param parts literal texts and expressions, in order
  * @param location where the template starts in the file
  */
-public record Template(String text, List<Part> parts, SourceLocation location) implements Serializable {
+public record Template(String text, List<Part> parts, SourceLocation location)
+        implements Serializable {
 
     public Template {
         parts = List.copyOf(parts);

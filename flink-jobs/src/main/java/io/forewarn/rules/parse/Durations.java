@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as rule files write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 2d}. */
+/**
+ * Durations as rule files write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}, {@code
+ * 2d}.
+ */
 public final class Durations {
 
     private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h|d))+");
@@ -33,7 +36,9 @@ public final class Durations {
         return total;
     }
 
-    /** The shortest text that {@link #parse} reads back as the same duration, e.g. {@code 1m30s}. */
+    /**
+     * The shortest text that {@link #parse} reads back as the same duration, e.g. {@code 1m30s}.
+     */
     public static String format(Duration duration) {
         long ms = duration.toMillis();
         if (ms == 0) {

@@ -45,7 +45,9 @@ final class Problems {
         return node == null
                 ? SourceLocation.ofFile(file)
                 : new SourceLocation(
-                        file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+                        file,
+                        node.getStartMark().getLine() + 1,
+                        node.getStartMark().getColumn() + 1);
     }
 
     void add(Node node, String message, String fix) {

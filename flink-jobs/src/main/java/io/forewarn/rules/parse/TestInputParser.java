@@ -46,9 +46,25 @@ final class TestInputParser {
 
     private static final Set<String> METRIC_KEYS = Set.of("service", "host", "unit", "kind");
     private static final Set<String> LOG_KEYS =
-            Set.of("service", "host", "logger", "thread", "traceId", "environment", "templateId", "template");
+            Set.of(
+                    "service",
+                    "host",
+                    "logger",
+                    "thread",
+                    "traceId",
+                    "environment",
+                    "templateId",
+                    "template");
     private static final Set<String> DEPLOY_KEYS =
-            Set.of("service", "id", "version", "previousVersion", "environment", "commit", "actor", "source");
+            Set.of(
+                    "service",
+                    "id",
+                    "version",
+                    "previousVersion",
+                    "environment",
+                    "commit",
+                    "actor",
+                    "source");
     private static final Set<String> DEPENDENCY_KEYS =
             Set.of("service", "latencyMs", "errorRate", "component", "region", "message");
     private static final Set<String> SIGNAL_KEYS =
@@ -83,7 +99,10 @@ final class TestInputParser {
                 every = c.duration("the repetition interval, e.g. every 30s");
                 String times = c.next("the repetition count, e.g. x5");
                 if (!times.matches("x\\d+")) {
-                    throw c.error("expected a repetition count like x5 after 'every', not '" + times + "'");
+                    throw c.error(
+                            "expected a repetition count like x5 after 'every', not '"
+                                    + times
+                                    + "'");
                 }
                 count = Integer.parseInt(times.substring(1));
             }
@@ -96,7 +115,10 @@ final class TestInputParser {
             }
             return out;
         } catch (InputError e) {
-            problems.add(e.location, e.getMessage(), "see the input notation in docs/rules.md#testing-rules");
+            problems.add(
+                    e.location,
+                    e.getMessage(),
+                    "see the input notation in docs/rules.md#testing-rules");
             return List.of();
         }
     }
@@ -115,12 +137,16 @@ final class TestInputParser {
             case "signal":
                 return signal(c, ts);
             default:
-                throw c.error("unknown record kind '" + kind + "': use metric, log, deploy, dependency or signal");
+                throw c.error(
+                        "unknown record kind '"
+                                + kind
+                                + "': use metric, log, deploy, dependency or signal");
         }
     }
 
     private MetricSample metric(Cursor c, long ts, int repetition) {
-        String nameAndLabels = c.next("a metric name, e.g. jvm_gc_pause_seconds or disk_used_ratio{mount=\"/\"}");
+        String nameAndLabels =
+                c.next("a metric name, e.g. jvm_gc_pause_seconds or disk_used_ratio{mount=\"/\"}");
         Map<String, String> labels = new TreeMap<>();
         String name = nameAndLabels;
         int brace = nameAndLabels.indexOf('{');
@@ -129,7 +155,9 @@ final class TestInputParser {
                 throw c.error("labels of '" + nameAndLabels + "' must end with }");
             }
             name = nameAndLabels.substring(0, brace);
-            for (Token t : tokenizeLabels(nameAndLabels.substring(brace + 1, nameAndLabels.length() - 1))) {
+            for (Token t :
+                    tokenizeLabels(
+                            nameAndLabels.substring(brace + 1, nameAndLabels.length() - 1))) {
                 int eq = t.text.indexOf('=');
                 if (eq <= 0) {
                     throw c.error("label '" + t.text + "' must be name=\"value\"");
@@ -176,12 +204,14 @@ final class TestInputParser {
     }
 
     private DeploymentEvent deployment(Cursor c, long ts) {
-        DeploymentStatus status = enumValue(DeploymentStatus.class, c.next("a deployment status, e.g. SUCCEEDED"), c);
+        DeploymentStatus status =
+                enumValue(DeploymentStatus.class, c.next("a deployment status, e.g. SUCCEEDED"), c);
         Map<String, String> kv = c.keyValues(DEPLOY_KEYS);
         String svc = kv.getOrDefault("service", service);
         return DeploymentEvent.newBuilder()
                 .setTimestamp(ts)
-                .setDeploymentId(kv.getOrDefault("id", "deploy-" + svc + "-" + (ts - RuleTestCase.EPOCH)))
+                .setDeploymentId(
+                        kv.getOrDefault("id", "deploy-" + svc + "-" + (ts - RuleTestCase.EPOCH)))
                 .setService(svc)
                 .setEnvironment(kv.get("environment"))
                 .setVersion(kv.get("version"))
@@ -195,7 +225,8 @@ final class TestInputParser {
 
     private DependencyStatus dependency(Cursor c, long ts) {
         String name = c.next("a dependency name, e.g. payments-api");
-        DependencyState state = enumValue(DependencyState.class, c.next("a status, e.g. DEGRADED"), c);
+        DependencyState state =
+                enumValue(DependencyState.class, c.next("a status, e.g. DEGRADED"), c);
         Map<String, String> kv = c.keyValues(DEPENDENCY_KEYS);
         return DependencyStatus.newBuilder()
                 .setTimestamp(ts)
@@ -225,8 +256,12 @@ final class TestInputParser {
                 .setKind(kind)
                 .setScore(score)
                 .setFailureType(kv.get("failureType"))
-                .setProbability(kv.containsKey("probability") ? number(kv.get("probability"), c) : null)
-                .setSeverity(kv.containsKey("severity") ? enumValue(Severity.class, kv.get("severity"), c) : Severity.MEDIUM)
+                .setProbability(
+                        kv.containsKey("probability") ? number(kv.get("probability"), c) : null)
+                .setSeverity(
+                        kv.containsKey("severity")
+                                ? enumValue(Severity.class, kv.get("severity"), c)
+                                : Severity.MEDIUM)
                 .setProducer(new Producer(ProducerKind.DETECTOR, source, "test"))
                 .build();
     }
@@ -295,7 +330,8 @@ final class TestInputParser {
             int start = i;
             boolean quoted = false;
             int braces = 0;
-            while (i < line.length() && (quoted || braces > 0 || !Character.isWhitespace(line.charAt(i)))) {
+            while (i < line.length()
+                    && (quoted || braces > 0 || !Character.isWhitespace(line.charAt(i)))) {
                 char ch = line.charAt(i);
                 if (ch == '\\' && quoted) {
                     i++;
@@ -408,8 +444,11 @@ final class TestInputParser {
                 String key = t.substring(0, eq);
                 lastStart = tokens.get(pos).start;
                 if (!keys.contains(key)) {
-                    throw error("unknown field '" + key + "': use one of "
-                            + String.join(", ", keys.stream().sorted().toList()));
+                    throw error(
+                            "unknown field '"
+                                    + key
+                                    + "': use one of "
+                                    + String.join(", ", keys.stream().sorted().toList()));
                 }
                 out.put(key, unquote(t.substring(eq + 1)));
                 pos++;

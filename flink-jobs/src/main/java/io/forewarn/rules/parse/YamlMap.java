@@ -39,9 +39,13 @@ final class YamlMap {
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
                 if (key == null) {
-                    problems.add(tuple.getKeyNode(), "keys of " + what + " must be plain words", null);
+                    problems.add(
+                            tuple.getKeyNode(), "keys of " + what + " must be plain words", null);
                 } else if (entries.putIfAbsent(key, tuple) != null) {
-                    problems.add(tuple.getKeyNode(), "'" + key + "' appears twice in " + what, "keep one of them");
+                    problems.add(
+                            tuple.getKeyNode(),
+                            "'" + key + "' appears twice in " + what,
+                            "keep one of them");
                 }
             }
         }
@@ -107,7 +111,8 @@ final class YamlMap {
                         e.getValue().getKeyNode(),
                         "unknown field '" + e.getKey() + "' in " + what,
                         (closest != null ? "did you mean '" + closest + "'? " : "")
-                                + "Known fields: " + String.join(", ", allowed));
+                                + "Known fields: "
+                                + String.join(", ", allowed));
             }
         }
     }
@@ -139,7 +144,10 @@ final class YamlMap {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            problems.add(value(key), "'" + key + "' in " + what + " must be a whole number, not '" + text + "'", fix);
+            problems.add(
+                    value(key),
+                    "'" + key + "' in " + what + " must be a whole number, not '" + text + "'",
+                    fix);
             return null;
         }
     }
@@ -152,7 +160,10 @@ final class YamlMap {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            problems.add(value(key), "'" + key + "' in " + what + " must be a number, not '" + text + "'", fix);
+            problems.add(
+                    value(key),
+                    "'" + key + "' in " + what + " must be a number, not '" + text + "'",
+                    fix);
             return null;
         }
     }
@@ -167,7 +178,10 @@ final class YamlMap {
         } else if (text.equals("false")) {
             return false;
         }
-        problems.add(value(key), "'" + key + "' in " + what + " must be true or false, not '" + text + "'", null);
+        problems.add(
+                value(key),
+                "'" + key + "' in " + what + " must be true or false, not '" + text + "'",
+                null);
         return defaultValue;
     }
 
@@ -195,12 +209,15 @@ final class YamlMap {
     static Expression expressionOf(ScalarNode scalar, Problems problems) {
         SourceLocation at = problems.at(scalar);
         DumperOptions.ScalarStyle style = scalar.getScalarStyle();
-        if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
+        if (style == DumperOptions.ScalarStyle.LITERAL
+                || style == DumperOptions.ScalarStyle.FOLDED) {
             // The text of a block scalar starts on the line after the indicator.
-            return new Expression(scalar.getValue(), at, true, problems.indentOfLineAfter(at.line()));
+            return new Expression(
+                    scalar.getValue(), at, true, problems.indentOfLineAfter(at.line()));
         }
-        boolean quoted = style == DumperOptions.ScalarStyle.SINGLE_QUOTED
-                || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED;
+        boolean quoted =
+                style == DumperOptions.ScalarStyle.SINGLE_QUOTED
+                        || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED;
         SourceLocation start = quoted ? at.shifted(0, at.column() + 1) : at;
         return new Expression(scalar.getValue(), start, false, 0);
     }

@@ -39,10 +39,14 @@ public final class BundledRules {
     /** The rule files of a directory, sorted by file name. */
     public static List<RuleUpdate> fromDirectory(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> yaml = files.filter(BundledRules::isRuleFile).sorted().collect(Collectors.toList());
+            List<Path> yaml =
+                    files.filter(BundledRules::isRuleFile).sorted().collect(Collectors.toList());
             List<RuleUpdate> out = new ArrayList<>();
             for (Path f : yaml) {
-                out.add(toUpdate(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8)));
+                out.add(
+                        toUpdate(
+                                f.getFileName().toString(),
+                                Files.readString(f, StandardCharsets.UTF_8)));
             }
             return out;
         }
@@ -85,7 +89,8 @@ public final class BundledRules {
         try {
             rule = new RuleParser().parse(file, content);
         } catch (RuleException e) {
-            throw new IOException("Bundled rule file " + file + " does not parse:\n" + e.getMessage(), e);
+            throw new IOException(
+                    "Bundled rule file " + file + " does not parse:\n" + e.getMessage(), e);
         }
         return RuleUpdates.upsert(rule.id(), rule.version(), content, file, 0L, PUBLISHER);
     }

@@ -29,8 +29,8 @@ import java.util.Map;
  * (one per state name), so adding, changing and removing rules never registers new state, and one
  * rule version's state can be found and cleared for all keys by its namespace.
  *
- * <p>The backend hands out one state object per name with a mutable current namespace; every
- * access here sets this store's namespace first.
+ * <p>The backend hands out one state object per name with a mutable current namespace; every access
+ * here sets this store's namespace first.
  */
 final class NamespacedStateStore implements ClearableStateStore {
 
@@ -48,18 +48,17 @@ final class NamespacedStateStore implements ClearableStateStore {
         return new ArrayList<>(created.keySet());
     }
 
-    String namespace() {
-        return namespace;
-    }
-
     @SuppressWarnings("unchecked")
     private <S> S internal(StateDescriptor<?, ?> descriptor) {
         try {
-            Object state = backend.getOrCreateKeyedState(StringSerializer.INSTANCE, (StateDescriptor) descriptor);
+            Object state =
+                    backend.getOrCreateKeyedState(
+                            StringSerializer.INSTANCE, (StateDescriptor) descriptor);
             created.put(descriptor.getName(), (InternalKvState<?, String, ?>) state);
             return (S) state;
         } catch (Exception e) {
-            throw new IllegalStateException("Could not create rule state " + descriptor.getName(), e);
+            throw new IllegalStateException(
+                    "Could not create rule state " + descriptor.getName(), e);
         }
     }
 
@@ -202,8 +201,10 @@ final class NamespacedStateStore implements ClearableStateStore {
     }
 
     @Override
-    public <IN, ACC, OUT> org.apache.flink.api.common.state.v2.AggregatingState<IN, OUT> getAggregatingState(
-            org.apache.flink.api.common.state.v2.AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    public <IN, ACC, OUT>
+            org.apache.flink.api.common.state.v2.AggregatingState<IN, OUT> getAggregatingState(
+                    org.apache.flink.api.common.state.v2.AggregatingStateDescriptor<IN, ACC, OUT>
+                            descriptor) {
         throw unsupported();
     }
 

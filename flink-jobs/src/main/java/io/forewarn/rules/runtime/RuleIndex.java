@@ -47,8 +47,10 @@ final class RuleIndex<T> {
             CompiledRule c = compiled.apply(rule);
             KeyKind key = c.rule().key();
             for (SelectorMatcher s : c.selectors()) {
-                Bucket<T> bucket = index.buckets.computeIfAbsent(key, k -> new EnumMap<>(RecordKind.class))
-                        .computeIfAbsent(s.kind(), k -> new Bucket<>());
+                Bucket<T> bucket =
+                        index.buckets
+                                .computeIfAbsent(key, k -> new EnumMap<>(RecordKind.class))
+                                .computeIfAbsent(s.kind(), k -> new Bucket<>());
                 if (s.values().isEmpty()) {
                     if (!bucket.any.contains(rule)) {
                         bucket.any.add(rule);
@@ -63,14 +65,20 @@ final class RuleIndex<T> {
                 }
             }
         }
-        specific.forEach((key, kinds) -> kinds.forEach((kind, values) -> {
-            Bucket<T> bucket = index.buckets.get(key).get(kind);
-            values.forEach((value, set) -> {
-                List<T> list = new ArrayList<>(set);
-                bucket.any.stream().filter(r -> !set.contains(r)).forEach(list::add);
-                bucket.byValue.put(value, List.copyOf(list));
-            });
-        }));
+        specific.forEach(
+                (key, kinds) ->
+                        kinds.forEach(
+                                (kind, values) -> {
+                                    Bucket<T> bucket = index.buckets.get(key).get(kind);
+                                    values.forEach(
+                                            (value, set) -> {
+                                                List<T> list = new ArrayList<>(set);
+                                                bucket.any.stream()
+                                                        .filter(r -> !set.contains(r))
+                                                        .forEach(list::add);
+                                                bucket.byValue.put(value, List.copyOf(list));
+                                            });
+                                }));
         return index;
     }
 
@@ -85,7 +93,8 @@ final class RuleIndex<T> {
         if (bucket == null) {
             return List.of();
         }
-        List<T> candidates = bucket.byValue.getOrDefault(RecordFields.discriminatorOf(r), bucket.any);
+        List<T> candidates =
+                bucket.byValue.getOrDefault(RecordFields.discriminatorOf(r), bucket.any);
         List<T> out = null;
         for (int i = 0; i < candidates.size(); i++) {
             T rule = candidates.get(i);

@@ -8,7 +8,10 @@ import io.forewarn.schema.state.RuleKeyKind;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The routing keys of a record, one per key kind it has: {@code service:checkout}, {@code host:web-1}, ... */
+/**
+ * The routing keys of a record, one per key kind it has: {@code service:checkout}, {@code
+ * host:web-1}, ...
+ */
 public final class RuleKeys {
 
     private RuleKeys() {}
@@ -16,20 +19,25 @@ public final class RuleKeys {
     /** The key of a record for a key kind, or null when the record has no such entity. */
     public static String keyOf(KeyKind kind, Object record) {
         switch (kind) {
-            case SERVICE: {
-                String service = RecordFields.serviceOf(record);
-                return service.isEmpty() ? null : kind.key(service);
-            }
-            case HOST: {
-                String host = RecordFields.hostOf(record);
-                return host.isEmpty() ? null : kind.key(host);
-            }
+            case SERVICE:
+                {
+                    String service = RecordFields.serviceOf(record);
+                    return service.isEmpty() ? null : kind.key(service);
+                }
+            case HOST:
+                {
+                    String host = RecordFields.hostOf(record);
+                    return host.isEmpty() ? null : kind.key(host);
+                }
             default:
                 return record instanceof MetricSample m ? kind.key(seriesOf(m)) : null;
         }
     }
 
-    /** A metric series: name, sorted labels, service and host, e.g. {@code disk_used_ratio{mount="/"}@checkout/web-1}. */
+    /**
+     * A metric series: name, sorted labels, service and host, e.g. {@code
+     * disk_used_ratio{mount="/"}@checkout/web-1}.
+     */
     public static String seriesOf(MetricSample m) {
         StringBuilder out = new StringBuilder(m.getName());
         if (!m.getLabels().isEmpty()) {

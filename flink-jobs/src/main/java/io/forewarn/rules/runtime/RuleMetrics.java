@@ -31,7 +31,9 @@ final class RuleMetrics {
         matches = g.counter("matches");
         evaluationNanos = g.counter("evaluationNanos");
         partialMatchesDropped = g.counter("partialMatchesDropped");
-        evaluationMicrosPerRun = g.histogram("evaluationMicros", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        evaluationMicrosPerRun =
+                g.histogram(
+                        "evaluationMicros", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         g.gauge("partialMatches", () -> partialMatches);
         g.gauge("version", () -> version);
         g.gauge("evaluationErrors", () -> evaluationErrors.getAsLong());
@@ -50,9 +52,5 @@ final class RuleMetrics {
 
     void addPartialMatches(long delta) {
         partialMatches = Math.max(0, partialMatches + delta);
-    }
-
-    long partialMatches() {
-        return partialMatches;
     }
 }

@@ -42,20 +42,22 @@ import java.util.stream.Stream;
  * (keyed by {@link RuleRecord#getKey()}); input two is the broadcast stream of {@link RuleUpdate}s.
  *
  * <p>Records wait in one shared per-key buffer until the watermark passes them (as in Flink's
- * {@code CepOperator}); only records some active rule sees are kept. When the watermark passes, each
- * rule that sees some of them runs Flink CEP's own NFA ({@link RuleRunner}) over its own state: an
- * NFA state and a shared buffer in the rule version's state namespace ({@link
+ * {@code CepOperator}); only records some active rule sees are kept. When the watermark passes,
+ * each rule that sees some of them runs Flink CEP's own NFA ({@link RuleRunner}) over its own
+ * state: an NFA state and a shared buffer in the rule version's state namespace ({@link
  * NamespacedStateStore}), and {@code within} deadlines as event-time timers in that namespace. So
  * every rule keeps Flink CEP's semantics, records are stored once per key however many rules see
  * them, and a replaced or removed rule version's state and timers are cleared for all keys at once
  * while other rules keep theirs. Watermarks come from input one only; the control input never holds
  * back event time.
  *
- * <p>Rule activations, rejections, removals and limit hits go to the {@link Descriptors#RULE_STATUS}
- * side output (by subtask 0, except limit hits, which each subtask reports once per rule version).
+ * <p>Rule activations, rejections, removals and limit hits go to the {@link
+ * Descriptors#RULE_STATUS} side output (by subtask 0, except limit hits, which each subtask reports
+ * once per rule version).
  */
 public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
-        implements TwoInputStreamOperator<RuleRecord, RuleUpdate, OUT>, Triggerable<String, String> {
+        implements TwoInputStreamOperator<RuleRecord, RuleUpdate, OUT>,
+                Triggerable<String, String> {
 
     private static final long serialVersionUID = 1L;
 
@@ -91,8 +93,14 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         final NamespacedStateStore store;
         final RuleMetrics metrics;
         long dropped;
+        long errorsLogged;
 
-        Running(CompiledRule rule, RuleRunner runner, RuleState state, NamespacedStateStore store, RuleMetrics metrics) {
+        Running(
+                CompiledRule rule,
+                RuleRunner runner,
+                RuleState state,
+                NamespacedStateStore store,
+                RuleMetrics metrics) {
             this.rule = rule;
             this.runner = runner;
             this.state = state;
@@ -106,7 +114,8 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
      * @param bundled the bundled rule files, applied at start over the persisted updates
      * @param handler what to emit for a match
      */
-    public RuleOperator(RuleSettings settings, List<RuleUpdate> bundled, MatchHandler<OUT> handler) {
+    public RuleOperator(
+            RuleSettings settings, List<RuleUpdate> bundled, MatchHandler<OUT> handler) {
         this.settings = settings;
         this.bundled = List.copyOf(bundled);
         this.handler = handler;
@@ -115,8 +124,10 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        rules = new PersistedRules(
-                context.getOperatorStateStore().getBroadcastState(Descriptors.RULE_UPDATES), settings.maxActive());
+        rules =
+                new PersistedRules(
+                        context.getOperatorStateStore().getBroadcastState(Descriptors.RULE_UPDATES),
+                        settings.maxActive());
         pending = context.getKeyedStateStore().getMapState(Descriptors.RULE_PENDING_RECORDS);
         pendingTimer = context.getKeyedStateStore().getState(Descriptors.RULE_PENDING_TIMER);
     }
@@ -140,10 +151,12 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
             applyEffects(o);
             boolean fromBundle = bundled.contains(o.update());
             if (!fromBundle && o.outcome() == ControlOutcome.REJECTED) {
-                // A persisted version that no longer compiles (e.g. after an upgrade): drop its state.
+                // A persisted version that no longer compiles (e.g. after an upgrade): drop its
+                // state.
                 clearNamespace(o.ruleId() + "@" + o.version());
             }
-            if (o.outcome() == ControlOutcome.REJECTED || (fromBundle && o.outcome() != ControlOutcome.IGNORED)) {
+            if (o.outcome() == ControlOutcome.REJECTED
+                    || (fromBundle && o.outcome() != ControlOutcome.IGNORED)) {
                 report(o);
             } else {
                 LOG.info("Rule {} version {} restored: {}", o.ruleId(), o.version(), o.message());
@@ -217,7 +230,8 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         for (long ts : due) {
             for (RuleRecord record : pending.get(ts)) {
                 for (Running r : index.accepting(RuleKeys.toModel(record.getKeyKind()), record)) {
-                    List<RuleRunner.Batch> batches = work.computeIfAbsent(r, x -> new ArrayList<>());
+                    List<RuleRunner.Batch> batches =
+                            work.computeIfAbsent(r, x -> new ArrayList<>());
                     if (batches.isEmpty() || batches.get(batches.size() - 1).timestamp() != ts) {
                         batches.add(new RuleRunner.Batch(ts, new ArrayList<>()));
                     }
@@ -237,21 +251,31 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         }
     }
 
-    private void run(Running r, String key, List<RuleRunner.Batch> batches, long watermark) throws Exception {
+    private void run(Running r, String key, List<RuleRunner.Batch> batches, long watermark)
+            throws Exception {
         long start = System.nanoTime();
-        RuleRunner.Result result = r.runner.run(r.state, batches, watermark, settings.maxPartialMatches(),
-                new RuleRunner.Listener() {
-                    @Override
-                    public void onMatch(Map<String, List<RuleRecord>> match, long operatorTime, long matchTime) {
-                        collector.setAbsoluteTimestamp(matchTime);
-                        handler.onMatch(r.rule, key, match, operatorTime, matchTime, collector);
-                    }
+        RuleRunner.Result result =
+                r.runner.run(
+                        r.state,
+                        batches,
+                        watermark,
+                        settings.maxPartialMatches(),
+                        new RuleRunner.Listener() {
+                            @Override
+                            public void onMatch(
+                                    Map<String, List<RuleRecord>> match,
+                                    long operatorTime,
+                                    long matchTime) {
+                                collector.setAbsoluteTimestamp(matchTime);
+                                handler.onMatch(
+                                        r.rule, key, match, operatorTime, matchTime, collector);
+                            }
 
-                    @Override
-                    public void onDeadline(long time) {
-                        timers.registerEventTimeTimer(r.rule.namespace(), time);
-                    }
-                });
+                            @Override
+                            public void onDeadline(long time) {
+                                timers.registerEventTimeTimer(r.rule.namespace(), time);
+                            }
+                        });
         long nanos = System.nanoTime() - start;
         r.metrics.evaluationNanos.inc(nanos);
         r.metrics.evaluationMicrosPerRun.update(nanos / 1000);
@@ -261,6 +285,18 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         if (result.partialMatchesDropped() > 0) {
             limitReached(r, key, result.partialMatchesDropped());
         }
+        long errors = r.rule.errors().count();
+        if (errors > r.errorsLogged
+                && Long.highestOneBit(errors) > Long.highestOneBit(r.errorsLogged)) {
+            LOG.warn(
+                    "Rule {} version {}: {} expression evaluations failed so far (they count as not"
+                        + " met); the latest: {}",
+                    r.rule.id(),
+                    r.rule.version(),
+                    errors,
+                    r.rule.errors().lastMessage());
+            r.errorsLogged = errors;
+        }
     }
 
     private void limitReached(Running r, String key, int dropped) {
@@ -269,14 +305,27 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         boolean first = r.dropped == 0;
         r.dropped += dropped;
         if (first || Long.bitCount(r.dropped) == 1) {
-            LOG.warn("Rule {} version {} holds more than {} partial matches for {}: dropped the oldest {} ({} so far)",
-                    r.rule.id(), r.rule.version(), settings.maxPartialMatches(), key, dropped, r.dropped);
+            LOG.warn(
+                    "Rule {} version {} holds more than {} partial matches for {}: dropped the"
+                        + " oldest {} ({} so far)",
+                    r.rule.id(),
+                    r.rule.version(),
+                    settings.maxPartialMatches(),
+                    key,
+                    dropped,
+                    r.dropped);
         }
         if (first) {
-            emitStatus(ControlOutcome.LIMIT_REACHED, r.rule.id(), r.rule.version(),
-                    "more than " + settings.maxPartialMatches() + " partial matches for " + key
-                            + " (rules.max-partial-matches): the oldest are dropped; consider a shorter within"
-                            + " or stricter conditions");
+            emitStatus(
+                    ControlOutcome.LIMIT_REACHED,
+                    r.rule.id(),
+                    r.rule.version(),
+                    "more than "
+                            + settings.maxPartialMatches()
+                            + " partial matches for "
+                            + key
+                            + " (rules.max-partial-matches): the oldest are dropped; consider a"
+                            + " shorter within or stricter conditions");
         }
     }
 
@@ -305,11 +354,16 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
     }
 
     private void activate(CompiledRule rule) throws Exception {
-        NamespacedStateStore store = new NamespacedStateStore(getKeyedStateBackend(), rule.namespace());
+        NamespacedStateStore store =
+                new NamespacedStateStore(getKeyedStateBackend(), rule.namespace());
         RuleState state = new RuleState(store, recordSerializer);
-        RuleRunner runner = new RuleRunner(
-                rule, getRuntimeContext(), () -> getProcessingTimeService().getCurrentProcessingTime());
-        RuleMetrics m = metrics.computeIfAbsent(rule.id(), id -> new RuleMetrics(getMetricGroup(), id));
+        RuleRunner runner =
+                new RuleRunner(
+                        rule,
+                        getRuntimeContext(),
+                        () -> getProcessingTimeService().getCurrentProcessingTime());
+        RuleMetrics m =
+                metrics.computeIfAbsent(rule.id(), id -> new RuleMetrics(getMetricGroup(), id));
         m.activated(rule.version(), () -> rule.errors().count());
         Running r = new Running(rule, runner, state, store, m);
         running.put(rule.id(), r);
@@ -332,11 +386,12 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
     private void clearNamespace(String namespace) throws Exception {
         Object currentKey = getCurrentKey();
         List<Tuple2<Object, Long>> deadlines = new ArrayList<>();
-        timers.forEachEventTimeTimer((ns, time) -> {
-            if (ns.equals(namespace)) {
-                deadlines.add(Tuple2.of(getCurrentKey(), time));
-            }
-        });
+        timers.forEachEventTimeTimer(
+                (ns, time) -> {
+                    if (ns.equals(namespace)) {
+                        deadlines.add(Tuple2.of(getCurrentKey(), time));
+                    }
+                });
         for (Tuple2<Object, Long> d : deadlines) {
             setCurrentKey(d.f0);
             timers.deleteEventTimeTimer(namespace, d.f1);
@@ -355,13 +410,19 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         if (currentKey != null) {
             setCurrentKey(currentKey);
         }
-        LOG.info("Cleared the state of rule version {}: {} keys, {} timers", namespace, keys.size(), deadlines.size());
+        LOG.info(
+                "Cleared the state of rule version {}: {} keys, {} timers",
+                namespace,
+                keys.size(),
+                deadlines.size());
     }
 
     private long countPartialMatches(Running r) throws Exception {
         long[] n = {0};
         List<Object> keys;
-        try (Stream<?> s = getKeyedStateBackend().getKeys(Descriptors.RULE_NFA_STATE.getName(), r.rule.namespace())) {
+        try (Stream<?> s =
+                getKeyedStateBackend()
+                        .getKeys(Descriptors.RULE_NFA_STATE.getName(), r.rule.namespace())) {
             keys = s.collect(Collectors.toList());
         }
         for (Object k : keys) {
@@ -392,15 +453,19 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
     }
 
     private void emitStatus(ControlOutcome outcome, String ruleId, int version, String message) {
-        ControlStatus status = ControlStatus.newBuilder()
-                .setTimestamp(getProcessingTimeService().getCurrentProcessingTime())
-                .setSubject(ControlSubject.RULE)
-                .setId(ruleId)
-                .setVersion(Integer.toString(version))
-                .setOutcome(outcome)
-                .setMessage(message)
-                .setInstance(getOperatorName() + "#" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask())
-                .build();
+        ControlStatus status =
+                ControlStatus.newBuilder()
+                        .setTimestamp(getProcessingTimeService().getCurrentProcessingTime())
+                        .setSubject(ControlSubject.RULE)
+                        .setId(ruleId)
+                        .setVersion(Integer.toString(version))
+                        .setOutcome(outcome)
+                        .setMessage(message)
+                        .setInstance(
+                                getOperatorName()
+                                        + "#"
+                                        + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask())
+                        .build();
         output.collect(Descriptors.RULE_STATUS, new StreamRecord<>(status));
     }
 
@@ -431,12 +496,5 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
             }
         }
         super.close();
-    }
-
-    /** For tests: the active rule versions. */
-    Map<String, CompiledRule> activeRules() {
-        Map<String, CompiledRule> out = new LinkedHashMap<>();
-        running.forEach((id, r) -> out.put(id, r.rule));
-        return out;
     }
 }

@@ -22,6 +22,10 @@ public final class RuleRecords<T> implements MapFunction<T, RuleRecord> {
     }
 
     static long timestampOf(Object record) {
-        return (Long) RecordFields.of(RecordFields.kindOf(record)).get("timestamp").getter().apply(record);
+        return (Long)
+                RecordFields.of(RecordFields.kindOf(record))
+                        .get("timestamp")
+                        .getter()
+                        .apply(record);
     }
 }

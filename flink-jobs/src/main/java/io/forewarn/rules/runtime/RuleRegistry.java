@@ -87,52 +87,95 @@ public final class RuleRegistry {
         Integer known = versions.get(id);
         if (update.getOp() == RuleOp.DELETE) {
             if (known != null && version < known) {
-                return ignored(update, "version " + version + " is older than the known version " + known);
+                return ignored(
+                        update, "version " + version + " is older than the known version " + known);
             }
             versions.put(id, version);
             CompiledRule removed = active.remove(id);
-            return new Outcome(ControlOutcome.REMOVED, id, version,
-                    removed == null ? "deleted (was not active)" : "deleted; version " + removed.version() + " removed",
-                    null, removed, true, update);
+            return new Outcome(
+                    ControlOutcome.REMOVED,
+                    id,
+                    version,
+                    removed == null
+                            ? "deleted (was not active)"
+                            : "deleted; version " + removed.version() + " removed",
+                    null,
+                    removed,
+                    true,
+                    update);
         }
         if (known != null && version <= known) {
-            return ignored(update, "version " + version + " is not newer than the known version " + known);
+            return ignored(
+                    update, "version " + version + " is not newer than the known version " + known);
         }
         if (update.getContent() == null) {
             return rejected(update, "an UPSERT without content");
         }
-        if (update.getSha256() != null && !update.getSha256().equalsIgnoreCase(RuleUpdates.sha256(update.getContent()))) {
+        if (update.getSha256() != null
+                && !update.getSha256().equalsIgnoreCase(RuleUpdates.sha256(update.getContent()))) {
             return rejected(update, "the content does not match its sha256 checksum" + keeps(id));
         }
         Rule rule;
         CompiledRule compiled;
         try {
-            rule = parser.parse(update.getSourceFile() == null ? id + ".yaml" : update.getSourceFile(), update.getContent());
+            rule =
+                    parser.parse(
+                            update.getSourceFile() == null ? id + ".yaml" : update.getSourceFile(),
+                            update.getContent());
             if (!rule.id().equals(id)) {
-                return rejected(update, "the update is for rule " + id + " but the file defines rule " + rule.id());
+                return rejected(
+                        update,
+                        "the update is for rule " + id + " but the file defines rule " + rule.id());
             }
             if (rule.version() != version) {
-                return rejected(update, "the update has version " + version + " but the file says version " + rule.version());
+                return rejected(
+                        update,
+                        "the update has version "
+                                + version
+                                + " but the file says version "
+                                + rule.version());
             }
             if (!rule.enabled()) {
                 versions.put(id, version);
                 CompiledRule removed = active.remove(id);
-                return new Outcome(ControlOutcome.REMOVED, id, version,
-                        "disabled (enabled: false)" + (removed == null ? "" : "; version " + removed.version() + " removed"),
-                        null, removed, true, update);
+                return new Outcome(
+                        ControlOutcome.REMOVED,
+                        id,
+                        version,
+                        "disabled (enabled: false)"
+                                + (removed == null
+                                        ? ""
+                                        : "; version " + removed.version() + " removed"),
+                        null,
+                        removed,
+                        true,
+                        update);
             }
             compiled = compiler.compile(rule);
         } catch (RuleException e) {
             return rejected(update, e.getMessage() + keeps(id));
         }
         if (!active.containsKey(id) && active.size() >= maxActive) {
-            return rejected(update, "the limit of " + maxActive + " active rules (rules.max-active) is reached" + keeps(id));
+            return rejected(
+                    update,
+                    "the limit of "
+                            + maxActive
+                            + " active rules (rules.max-active) is reached"
+                            + keeps(id));
         }
         versions.put(id, version);
         CompiledRule replaced = active.put(id, compiled);
-        return new Outcome(ControlOutcome.ACTIVATED, id, version,
-                replaced == null ? "activated" : "activated; replaces version " + replaced.version(),
-                compiled, replaced, true, update);
+        return new Outcome(
+                ControlOutcome.ACTIVATED,
+                id,
+                version,
+                replaced == null
+                        ? "activated"
+                        : "activated; replaces version " + replaced.version(),
+                compiled,
+                replaced,
+                true,
+                update);
     }
 
     private String keeps(String id) {
@@ -141,10 +184,12 @@ public final class RuleRegistry {
     }
 
     private static Outcome ignored(RuleUpdate u, String why) {
-        return new Outcome(ControlOutcome.IGNORED, u.getRuleId(), u.getVersion(), why, null, null, false, u);
+        return new Outcome(
+                ControlOutcome.IGNORED, u.getRuleId(), u.getVersion(), why, null, null, false, u);
     }
 
     private static Outcome rejected(RuleUpdate u, String why) {
-        return new Outcome(ControlOutcome.REJECTED, u.getRuleId(), u.getVersion(), why, null, null, false, u);
+        return new Outcome(
+                ControlOutcome.REJECTED, u.getRuleId(), u.getVersion(), why, null, null, false, u);
     }
 }

@@ -18,9 +18,9 @@ import java.util.List;
 
 /**
  * Sends each record on to the rule operator once per key kind (service, host, series) for which
- * some active rule can see it, with the routing key set; drops records no rule can see, before
- * they are shuffled. Knows the active rules from the same broadcast updates and bundled files as
- * the rule operator, and reaches the same decisions. Stateless apart from the broadcast state;
+ * some active rule can see it, with the routing key set; drops records no rule can see, before they
+ * are shuffled. Knows the active rules from the same broadcast updates and bundled files as the
+ * rule operator, and reaches the same decisions. Stateless apart from the broadcast state;
  * watermarks come from input one only.
  */
 public class RuleRouter extends AbstractStreamOperator<RuleRecord>
@@ -44,8 +44,10 @@ public class RuleRouter extends AbstractStreamOperator<RuleRecord>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        rules = new PersistedRules(
-                context.getOperatorStateStore().getBroadcastState(Descriptors.RULE_UPDATES), settings.maxActive());
+        rules =
+                new PersistedRules(
+                        context.getOperatorStateStore().getBroadcastState(Descriptors.RULE_UPDATES),
+                        settings.maxActive());
     }
 
     @Override
@@ -67,7 +69,12 @@ public class RuleRouter extends AbstractStreamOperator<RuleRecord>
             }
             String key = RuleKeys.keyOf(kind, record.getRecord());
             if (key != null && index.anyAccepts(kind, record)) {
-                RuleRecord copy = new RuleRecord(key, RuleKeys.toRecord(kind), record.getTimestamp(), record.getRecord());
+                RuleRecord copy =
+                        new RuleRecord(
+                                key,
+                                RuleKeys.toRecord(kind),
+                                record.getTimestamp(),
+                                record.getRecord());
                 output.collect(element.replace(copy));
                 routed.inc();
                 any = true;

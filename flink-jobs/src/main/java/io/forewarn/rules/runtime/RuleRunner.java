@@ -23,8 +23,8 @@ import java.util.PriorityQueue;
 /**
  * Runs one rule version for one key with Flink CEP's own NFA, the way Flink's {@code CepOperator}
  * does when the watermark passes buffered records: for each timestamp in order, advance time to it
- * (pruning and timing out partial matches) and feed its records; then advance to the watermark.
- * One runner per rule version is shared by all keys; the state comes with each call.
+ * (pruning and timing out partial matches) and feed its records; then advance to the watermark. One
+ * runner per rule version is shared by all keys; the state comes with each call.
  */
 public final class RuleRunner implements AutoCloseable {
 
@@ -44,9 +44,13 @@ public final class RuleRunner implements AutoCloseable {
          *     by a timeout the first record's time plus {@code within}; independent of when
          *     watermarks arrive
          */
-        void onMatch(Map<String, List<RuleRecord>> match, long operatorTime, long matchTime) throws Exception;
+        void onMatch(Map<String, List<RuleRecord>> match, long operatorTime, long matchTime)
+                throws Exception;
 
-        /** The rule needs time to advance for this key at this event time (a {@code within} deadline). */
+        /**
+         * The rule needs time to advance for this key at this event time (a {@code within}
+         * deadline).
+         */
         void onDeadline(long time) throws Exception;
     }
 
@@ -76,7 +80,8 @@ public final class RuleRunner implements AutoCloseable {
      * @param runtimeContext handed to the NFA's conditions; rule conditions do not use it
      * @param processingTime the processing-time clock conditions could ask for
      */
-    public RuleRunner(CompiledRule rule, RuntimeContext runtimeContext, TimerService processingTime) throws Exception {
+    public RuleRunner(CompiledRule rule, RuntimeContext runtimeContext, TimerService processingTime)
+            throws Exception {
         this.rule = rule;
         this.nfa = rule.nfaFactory().createNFA();
         this.nfa.open(runtimeContext, new Configuration());
@@ -94,7 +99,12 @@ public final class RuleRunner implements AutoCloseable {
      * @param maxPartialMatches partial matches kept for the key at most (oldest dropped first); 0
      *     for no limit
      */
-    public Result run(RuleState state, List<Batch> batches, long watermark, int maxPartialMatches, Listener listener)
+    public Result run(
+            RuleState state,
+            List<Batch> batches,
+            long watermark,
+            int maxPartialMatches,
+            Listener listener)
             throws Exception {
         NFAState nfaState = state.nfaState().value();
         if (nfaState == null) {
@@ -102,18 +112,21 @@ public final class RuleRunner implements AutoCloseable {
         }
         int before = partialMatches(nfaState);
         int[] matches = {0};
-        Listener counting = new Listener() {
-            @Override
-            public void onMatch(Map<String, List<RuleRecord>> match, long operatorTime, long matchTime) throws Exception {
-                matches[0]++;
-                listener.onMatch(match, operatorTime, matchTime);
-            }
+        Listener counting =
+                new Listener() {
+                    @Override
+                    public void onMatch(
+                            Map<String, List<RuleRecord>> match, long operatorTime, long matchTime)
+                            throws Exception {
+                        matches[0]++;
+                        listener.onMatch(match, operatorTime, matchTime);
+                    }
 
-            @Override
-            public void onDeadline(long time) throws Exception {
-                listener.onDeadline(time);
-            }
-        };
+                    @Override
+                    public void onDeadline(long time) throws Exception {
+                        listener.onDeadline(time);
+                    }
+                };
         int evaluated = 0;
         for (Batch batch : batches) {
             advance(state, nfaState, batch.timestamp(), counting);
@@ -140,7 +153,12 @@ public final class RuleRunner implements AutoCloseable {
         return new Result(evaluated, matches[0], before, after, dropped);
     }
 
-    private void process(RuleState state, NFAState nfaState, RuleRecord record, long timestamp, Listener listener)
+    private void process(
+            RuleState state,
+            NFAState nfaState,
+            RuleRecord record,
+            long timestamp,
+            Listener listener)
             throws Exception {
         try (SharedBufferAccessor<RuleRecord> accessor = state.sharedBuffer().getAccessor()) {
             Collection<Map<String, List<RuleRecord>>> found =
@@ -154,9 +172,12 @@ public final class RuleRunner implements AutoCloseable {
         }
     }
 
-    private void advance(RuleState state, NFAState nfaState, long timestamp, Listener listener) throws Exception {
+    private void advance(RuleState state, NFAState nfaState, long timestamp, Listener listener)
+            throws Exception {
         try (SharedBufferAccessor<RuleRecord> accessor = state.sharedBuffer().getAccessor()) {
-            Tuple2<Collection<Map<String, List<RuleRecord>>>, Collection<Tuple2<Map<String, List<RuleRecord>>, Long>>>
+            Tuple2<
+                            Collection<Map<String, List<RuleRecord>>>,
+                            Collection<Tuple2<Map<String, List<RuleRecord>>, Long>>>
                     result = nfa.advanceTime(accessor, nfaState, timestamp, skip);
             for (Map<String, List<RuleRecord>> match : result.f0) {
                 listener.onMatch(match, timestamp, firstTimestamp(match) + rule.windowMillis());
@@ -181,7 +202,8 @@ public final class RuleRunner implements AutoCloseable {
         }
         held.sort(Comparator.comparingLong(ComputationState::getStartTimestamp));
         List<ComputationState> drop = held.subList(0, excess);
-        PriorityQueue<ComputationState> kept = new PriorityQueue<>(NFAState.COMPUTATION_STATE_COMPARATOR);
+        PriorityQueue<ComputationState> kept =
+                new PriorityQueue<>(NFAState.COMPUTATION_STATE_COMPARATOR);
         for (ComputationState cs : nfaState.getPartialMatches()) {
             if (!drop.contains(cs)) {
                 kept.add(cs);

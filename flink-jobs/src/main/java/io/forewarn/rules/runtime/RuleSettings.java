@@ -16,6 +16,7 @@ import java.io.Serializable;
 public record RuleSettings(int maxActive, int maxPartialMatches) implements Serializable {
 
     public static RuleSettings from(ForewarnConfig config) {
-        return new RuleSettings(config.get(RULES_MAX_ACTIVE), config.get(RULES_MAX_PARTIAL_MATCHES));
+        return new RuleSettings(
+                config.get(RULES_MAX_ACTIVE), config.get(RULES_MAX_PARTIAL_MATCHES));
     }
 }

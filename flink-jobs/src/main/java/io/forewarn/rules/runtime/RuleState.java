@@ -22,7 +22,8 @@ public final class RuleState {
     public RuleState(ClearableStateStore store, TypeSerializer<RuleRecord> recordSerializer) {
         this.store = store;
         this.nfaState = store.getState(Descriptors.RULE_NFA_STATE);
-        this.sharedBuffer = new SharedBuffer<>(store, recordSerializer, new SharedBufferCacheConfig());
+        this.sharedBuffer =
+                new SharedBuffer<>(store, recordSerializer, new SharedBufferCacheConfig());
         // Each shared buffer starts a thread that only logs cache statistics; not needed here.
         this.sharedBuffer.releaseCacheStatisticsTimer();
     }

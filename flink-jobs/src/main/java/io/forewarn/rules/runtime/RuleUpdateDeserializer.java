@@ -33,8 +33,12 @@ public final class RuleUpdateDeserializer implements KafkaRecordDeserializationS
         try {
             out.collect(decoder.decode(record.value()));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Skipped a record on {} partition {} offset {} that is not a RuleUpdate: {}",
-                    record.topic(), record.partition(), record.offset(), e.toString());
+            LOG.warn(
+                    "Skipped a record on {} partition {} offset {} that is not a RuleUpdate: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
         }
     }
 

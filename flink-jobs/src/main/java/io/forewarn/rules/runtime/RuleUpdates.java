@@ -15,7 +15,12 @@ public final class RuleUpdates {
 
     /** An UPSERT of a rule file's text. */
     public static RuleUpdate upsert(
-            String ruleId, int version, String content, String sourceFile, long publishedAt, String publishedBy) {
+            String ruleId,
+            int version,
+            String content,
+            String sourceFile,
+            long publishedAt,
+            String publishedBy) {
         return RuleUpdate.newBuilder()
                 .setRuleId(ruleId)
                 .setVersion(version)
@@ -29,7 +34,8 @@ public final class RuleUpdates {
     }
 
     /** A DELETE of a rule, up to and including {@code version}. */
-    public static RuleUpdate delete(String ruleId, int version, long publishedAt, String publishedBy) {
+    public static RuleUpdate delete(
+            String ruleId, int version, long publishedAt, String publishedBy) {
         return RuleUpdate.newBuilder()
                 .setRuleId(ruleId)
                 .setVersion(version)
@@ -41,8 +47,10 @@ public final class RuleUpdates {
 
     static String sha256(String content) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -29,8 +29,10 @@ import java.util.Locale;
  * The dynamic CEP rules stage of a job:
  *
  * <pre>
- * records (logs, metrics, deployments, dependency status, signals) ─► RuleRouter ─► keyBy(key) ─► RuleOperator ─► Signals
- *                                         rule updates (broadcast) ──┴──────────────────────────────┘    └─► ControlStatus (side output)
+ * logs, metrics, deployments,
+ * dependency status, signals ─► RuleRouter ─► keyBy(key) ─► RuleOperator ─► Signals
+ *                                   ▲                            ▲  └─► ControlStatus (side output)
+ *            rule updates (broadcast) ───────────────────────────┘
  * </pre>
  *
  * Records must carry event-time timestamps and watermarks; the control stream needs neither.
@@ -48,25 +50,33 @@ public final class RulesStage {
      * @param signals one Signal per rule match, timestamped with the match's event time
      * @param statuses rule activations, rejections, removals and limit hits
      */
-    public record Result(SingleOutputStreamOperator<Signal> signals, DataStream<ControlStatus> statuses) {}
+    public record Result(
+            SingleOutputStreamOperator<Signal> signals, DataStream<ControlStatus> statuses) {}
 
     /** Adds the router and the rule operator; their uids and names are stable. */
     public static Result apply(
-            DataStream<RuleRecord> records, DataStream<RuleUpdate> updates, RuleSettings settings, List<RuleUpdate> bundled) {
+            DataStream<RuleRecord> records,
+            DataStream<RuleUpdate> updates,
+            RuleSettings settings,
+            List<RuleUpdate> bundled) {
         DataStream<RuleUpdate> control = updates.broadcast();
-        SingleOutputStreamOperator<RuleRecord> routed = records
-                .connect(control)
-                .transform("Route records to CEP rules", new AvroTypeInfo<>(RuleRecord.class),
-                        new RuleRouter(settings, bundled))
-                .uid(ROUTER_UID)
-                .name("Route records to CEP rules");
-        SingleOutputStreamOperator<Signal> signals = routed
-                .keyBy(RuleRecord::getKey, Types.STRING)
-                .connect(control)
-                .transform("Dynamic CEP rules", new AvroTypeInfo<>(Signal.class),
-                        new RuleOperator<>(settings, bundled, new SignalMatchHandler()))
-                .uid(OPERATOR_UID)
-                .name("Dynamic CEP rules");
+        SingleOutputStreamOperator<RuleRecord> routed =
+                records.connect(control)
+                        .transform(
+                                "Route records to CEP rules",
+                                new AvroTypeInfo<>(RuleRecord.class),
+                                new RuleRouter(settings, bundled))
+                        .uid(ROUTER_UID)
+                        .name("Route records to CEP rules");
+        SingleOutputStreamOperator<Signal> signals =
+                routed.keyBy(RuleRecord::getKey, Types.STRING)
+                        .connect(control)
+                        .transform(
+                                "Dynamic CEP rules",
+                                new AvroTypeInfo<>(Signal.class),
+                                new RuleOperator<>(settings, bundled, new SignalMatchHandler()))
+                        .uid(OPERATOR_UID)
+                        .name("Dynamic CEP rules");
         return new Result(signals, signals.getSideOutput(Descriptors.RULE_STATUS));
     }
 
@@ -93,12 +103,17 @@ public final class RulesStage {
         return out;
     }
 
-    private static <T> void wrap(List<DataStream<RuleRecord>> out, DataStream<T> input, String name) {
+    private static <T> void wrap(
+            List<DataStream<RuleRecord>> out, DataStream<T> input, String name) {
         if (input != null) {
-            out.add(input.map(new RuleRecords<T>())
-                    .returns(new AvroTypeInfo<>(RuleRecord.class))
-                    .uid("rules-input-" + name)
-                    .name(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + " as rule records"));
+            out.add(
+                    input.map(new RuleRecords<T>())
+                            .returns(new AvroTypeInfo<>(RuleRecord.class))
+                            .uid("rules-input-" + name)
+                            .name(
+                                    name.substring(0, 1).toUpperCase(Locale.ROOT)
+                                            + name.substring(1)
+                                            + " as rule records"));
         }
     }
 
@@ -108,6 +123,8 @@ public final class RulesStage {
             return List.of();
         }
         var dir = config.getOptional(RULES_BUNDLED_DIR);
-        return dir.isPresent() ? BundledRules.fromDirectory(Path.of(dir.get())) : BundledRules.builtIn();
+        return dir.isPresent()
+                ? BundledRules.fromDirectory(Path.of(dir.get()))
+                : BundledRules.builtIn();
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param actual the matches it produced
  * @param differences one line per difference from the expectation; empty when it passed
  */
-public record CaseResult(RuleTestCase testCase, List<ActualMatch> actual, List<String> differences) {
+public record CaseResult(
+        RuleTestCase testCase, List<ActualMatch> actual, List<String> differences) {
 
     public boolean passed() {
         return differences.isEmpty();

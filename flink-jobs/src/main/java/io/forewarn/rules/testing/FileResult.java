@@ -13,7 +13,8 @@ import java.util.List;
  * @param problems why it did not parse or compile; empty otherwise
  * @param cases the results of its test cases
  */
-public record FileResult(String file, Rule rule, List<RuleProblem> problems, List<CaseResult> cases) {
+public record FileResult(
+        String file, Rule rule, List<RuleProblem> problems, List<CaseResult> cases) {
 
     public boolean passed() {
         return problems.isEmpty() && cases.stream().allMatch(CaseResult::passed);

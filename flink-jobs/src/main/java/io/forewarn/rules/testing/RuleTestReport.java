@@ -4,7 +4,10 @@ import io.forewarn.rules.model.RuleProblem;
 
 import java.io.PrintWriter;
 
-/** Prints test results the way {@code forewarn rules test} shows them: one line per case, diffs for failures. */
+/**
+ * Prints test results the way {@code forewarn rules test} shows them: one line per case, diffs for
+ * failures.
+ */
 public final class RuleTestReport {
 
     private RuleTestReport() {}
@@ -26,15 +29,24 @@ public final class RuleTestReport {
             out.println((c.passed() ? "PASS " : "FAIL ") + id + " / " + c.testCase().name());
             if (!c.passed()) {
                 out.println("  at " + c.testCase().location());
-                out.println("  expected " + c.testCase().expected().size() + " match(es), got " + c.actual().size() + ":");
+                out.println(
+                        "  expected "
+                                + c.testCase().expected().size()
+                                + " match(es), got "
+                                + c.actual().size()
+                                + ":");
                 for (String d : c.differences()) {
                     out.println("    " + d);
                 }
                 if (!c.actual().isEmpty()) {
                     out.println("  all matches found:");
                     for (ActualMatch a : c.actual()) {
-                        out.println("    " + RuleTestRunner.describe(a.at(), a.evidence()) + "   summary: \""
-                                + a.signal().getEvidence().get(0).getSummary() + "\"");
+                        out.println(
+                                "    "
+                                        + RuleTestRunner.describe(a.at(), a.evidence())
+                                        + "   summary: \""
+                                        + a.signal().getEvidence().get(0).getSummary()
+                                        + "\"");
                     }
                 }
             }

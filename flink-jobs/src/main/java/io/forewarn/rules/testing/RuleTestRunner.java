@@ -29,10 +29,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses and compiles a rule file and runs its test cases through the engine's {@link
- * RuleRunner}: records are keyed as the job keys them, filtered to those the rule sees, fed in time
- * order, and time then advances past the end, so matches waiting for a {@code within} deadline
- * complete. The matches are compared with the expected ones.
+ * Parses and compiles a rule file and runs its test cases through the engine's {@link RuleRunner}:
+ * records are keyed as the job keys them, filtered to those the rule sees, fed in time order, and
+ * time then advances past the end, so matches waiting for a {@code within} deadline complete. The
+ * matches are compared with the expected ones.
  */
 public final class RuleTestRunner {
 
@@ -89,30 +89,46 @@ public final class RuleTestRunner {
             records.sort(Comparator.comparingLong(RuleRecord::getTimestamp));
             List<RuleRunner.Batch> batches = new ArrayList<>();
             for (RuleRecord r : records) {
-                if (batches.isEmpty() || batches.get(batches.size() - 1).timestamp() != r.getTimestamp()) {
+                if (batches.isEmpty()
+                        || batches.get(batches.size() - 1).timestamp() != r.getTimestamp()) {
                     batches.add(new RuleRunner.Batch(r.getTimestamp(), new ArrayList<>()));
                 }
                 batches.get(batches.size() - 1).records().add(r);
             }
             try (RuleRunner runner = new RuleRunner(rule, NoRuntimeContext.INSTANCE, () -> 0L)) {
                 RuleState state = new RuleState(new InMemoryStateStore(), serializer);
-                runner.run(state, batches, Long.MAX_VALUE, 0, new RuleRunner.Listener() {
-                    @Override
-                    public void onMatch(Map<String, List<RuleRecord>> match, long operatorTime, long matchTime) {
-                        Signal signal = rule.output().signal(e.getKey(), match, matchTime);
-                        out.add(new ActualMatch(matchTime - RuleTestCase.EPOCH, evidence(match, stepOrder), signal));
-                    }
+                runner.run(
+                        state,
+                        batches,
+                        Long.MAX_VALUE,
+                        0,
+                        new RuleRunner.Listener() {
+                            @Override
+                            public void onMatch(
+                                    Map<String, List<RuleRecord>> match,
+                                    long operatorTime,
+                                    long matchTime) {
+                                Signal signal = rule.output().signal(e.getKey(), match, matchTime);
+                                out.add(
+                                        new ActualMatch(
+                                                matchTime - RuleTestCase.EPOCH,
+                                                evidence(match, stepOrder),
+                                                signal));
+                            }
 
-                    @Override
-                    public void onDeadline(long time) {
-                        // Time advances past every deadline at the end of the run.
-                    }
-                });
+                            @Override
+                            public void onDeadline(long time) {
+                                // Time advances past every deadline at the end of the run.
+                            }
+                        });
             } catch (Exception ex) {
-                throw new IllegalStateException("Rule " + rule.id() + " failed on its test input", ex);
+                throw new IllegalStateException(
+                        "Rule " + rule.id() + " failed on its test input", ex);
             }
         }
-        out.sort(Comparator.comparingLong(ActualMatch::at).thenComparing(m -> String.join(" ", m.evidence())));
+        out.sort(
+                Comparator.comparingLong(ActualMatch::at)
+                        .thenComparing(m -> String.join(" ", m.evidence())));
         return out;
     }
 
@@ -125,27 +141,37 @@ public final class RuleTestRunner {
         return order;
     }
 
-    private static List<String> evidence(Map<String, List<RuleRecord>> match, Map<String, Integer> order) {
+    private static List<String> evidence(
+            Map<String, List<RuleRecord>> match, Map<String, Integer> order) {
         List<String[]> items = new ArrayList<>();
-        match.forEach((step, records) -> {
-            for (RuleRecord r : records) {
-                items.add(new String[] {step, Long.toString(r.getTimestamp() - RuleTestCase.EPOCH)});
-            }
-        });
+        match.forEach(
+                (step, records) -> {
+                    for (RuleRecord r : records) {
+                        items.add(
+                                new String[] {
+                                    step, Long.toString(r.getTimestamp() - RuleTestCase.EPOCH)
+                                });
+                    }
+                });
         return canonical(items, order);
     }
 
     private static List<String> canonical(List<String[]> items, Map<String, Integer> order) {
-        items.sort(Comparator.<String[]>comparingInt(i -> order.getOrDefault(i[0], Integer.MAX_VALUE))
-                .thenComparingLong(i -> Long.parseLong(i[1])));
+        items.sort(
+                Comparator.<String[]>comparingInt(i -> order.getOrDefault(i[0], Integer.MAX_VALUE))
+                        .thenComparingLong(i -> Long.parseLong(i[1])));
         List<String> out = new ArrayList<>();
         for (String[] i : items) {
-            out.add(i[0] + "@" + Durations.format(java.time.Duration.ofMillis(Long.parseLong(i[1]))));
+            out.add(
+                    i[0]
+                            + "@"
+                            + Durations.format(java.time.Duration.ofMillis(Long.parseLong(i[1]))));
         }
         return out;
     }
 
-    private static List<String> compare(Rule rule, List<RuleTestCase.ExpectedMatch> expected, List<ActualMatch> actual) {
+    private static List<String> compare(
+            Rule rule, List<RuleTestCase.ExpectedMatch> expected, List<ActualMatch> actual) {
         Map<String, Integer> order = stepOrder(rule);
         List<String> differences = new ArrayList<>();
         List<ActualMatch> unmatched = new ArrayList<>(actual);
@@ -153,7 +179,11 @@ public final class RuleTestRunner {
             List<String[]> items = new ArrayList<>();
             for (String ev : e.evidence()) {
                 int at = ev.indexOf('@');
-                items.add(new String[] {ev.substring(0, at), Long.toString(Durations.parse(ev.substring(at + 1)).toMillis())});
+                items.add(
+                        new String[] {
+                            ev.substring(0, at),
+                            Long.toString(Durations.parse(ev.substring(at + 1)).toMillis())
+                        });
             }
             List<String> wanted = canonical(items, order);
             ActualMatch found = null;
@@ -169,13 +199,28 @@ public final class RuleTestRunner {
                 continue;
             }
             unmatched.remove(found);
-            if (e.summary() != null && !e.summary().equals(found.signal().getEvidence().get(0).getSummary())) {
-                differences.add("~ " + line + "   summary: expected \"" + e.summary() + "\", got \""
-                        + found.signal().getEvidence().get(0).getSummary() + "\"");
+            if (e.summary() != null
+                    && !e.summary().equals(found.signal().getEvidence().get(0).getSummary())) {
+                differences.add(
+                        "~ "
+                                + line
+                                + "   summary: expected \""
+                                + e.summary()
+                                + "\", got \""
+                                + found.signal().getEvidence().get(0).getSummary()
+                                + "\"");
             }
-            if (e.probability() != null && Math.abs(e.probability() - found.signal().getProbability()) > PROBABILITY_TOLERANCE) {
-                differences.add("~ " + line + "   probability: expected " + e.probability() + ", got "
-                        + String.format(Locale.ROOT, "%.6f", found.signal().getProbability()));
+            if (e.probability() != null
+                    && Math.abs(e.probability() - found.signal().getProbability())
+                            > PROBABILITY_TOLERANCE) {
+                differences.add(
+                        "~ "
+                                + line
+                                + "   probability: expected "
+                                + e.probability()
+                                + ", got "
+                                + String.format(
+                                        Locale.ROOT, "%.6f", found.signal().getProbability()));
             }
         }
         for (ActualMatch a : unmatched) {
@@ -186,6 +231,9 @@ public final class RuleTestRunner {
 
     /** {@code at 1m30s: heap@0s gc@30s}. */
     public static String describe(long at, List<String> evidence) {
-        return "at " + Durations.format(java.time.Duration.ofMillis(at)) + ": " + String.join(" ", evidence);
+        return "at "
+                + Durations.format(java.time.Duration.ofMillis(at))
+                + ": "
+                + String.join(" ", evidence);
     }
 }

@@ -15,37 +15,67 @@ final class DifferentialPatterns {
     /** Rule id → rule file. */
     static Map<String, String> all() {
         Map<String, String> p = new LinkedHashMap<>();
-        add(p, "followed-by", "2m", "no-skip", """
+        add(
+                p,
+                "followed-by",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "next", "2m", "no-skip", """
+        add(
+                p,
+                "next",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
                     contiguity: next
                     match: {metric: b}
                 """);
-        add(p, "followed-by-any", "1m", "no-skip", """
+        add(
+                p,
+                "followed-by-any",
+                "1m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
                     contiguity: followedByAny
                     match: {metric: b}
                 """);
-        add(p, "times-3", "2m", "no-skip", """
+        add(
+                p,
+                "times-3",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     times: 3
                 """);
-        add(p, "times-2-to-4", "2m", "no-skip", """
+        add(
+                p,
+                "times-2-to-4",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     times: {min: 2, max: 4}
                 """);
-        add(p, "times-range-greedy", "2m", "skip-past-last-event", """
+        add(
+                p,
+                "times-range-greedy",
+                "2m",
+                "skip-past-last-event",
+                """
                   - step: a
                     match: {metric: a}
                     times: {min: 2, max: 4}
@@ -53,14 +83,24 @@ final class DifferentialPatterns {
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "one-or-more", "1m", "no-skip", """
+        add(
+                p,
+                "one-or-more",
+                "1m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     oneOrMore: true
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "one-or-more-consecutive", "2m", "no-skip", """
+        add(
+                p,
+                "one-or-more-consecutive",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     oneOrMore: true
@@ -68,7 +108,12 @@ final class DifferentialPatterns {
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "one-or-more-combinations", "20s", "no-skip", """
+        add(
+                p,
+                "one-or-more-combinations",
+                "20s",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     oneOrMore: true
@@ -76,14 +121,24 @@ final class DifferentialPatterns {
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "times-or-more", "2m", "skip-past-last-event", """
+        add(
+                p,
+                "times-or-more",
+                "2m",
+                "skip-past-last-event",
+                """
                   - step: a
                     match: {metric: a}
                     timesOrMore: 2
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "optional", "2m", "no-skip", """
+        add(
+                p,
+                "optional",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
@@ -92,7 +147,12 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "optional-greedy-loop", "2m", "skip-to-next", """
+        add(
+                p,
+                "optional-greedy-loop",
+                "2m",
+                "skip-to-next",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
@@ -103,7 +163,12 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "not-next", "2m", "no-skip", """
+        add(
+                p,
+                "not-next",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - step: notB
@@ -112,7 +177,12 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "not-followed-by", "2m", "no-skip", """
+        add(
+                p,
+                "not-followed-by",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - step: notB
@@ -121,7 +191,12 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "not-followed-by-at-end", "1m", "no-skip", """
+        add(
+                p,
+                "not-followed-by-at-end",
+                "1m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     where: value > 4
@@ -129,7 +204,12 @@ final class DifferentialPatterns {
                     contiguity: notFollowedBy
                     match: {metric: b}
                 """);
-        add(p, "group-times", "3m", "skip-past-last-event", """
+        add(
+                p,
+                "group-times",
+                "3m",
+                "skip-past-last-event",
+                """
                   - group:
                       - step: a
                         match: {metric: a}
@@ -137,7 +217,12 @@ final class DifferentialPatterns {
                         match: {metric: b}
                     times: 2
                 """);
-        add(p, "group-next-one-or-more", "2m", "no-skip", """
+        add(
+                p,
+                "group-next-one-or-more",
+                "2m",
+                "no-skip",
+                """
                   - group:
                       - step: a
                         match: {metric: a}
@@ -148,7 +233,12 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "group-optional", "2m", "no-skip", """
+        add(
+                p,
+                "group-optional",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - group:
@@ -160,7 +250,12 @@ final class DifferentialPatterns {
                   - step: d
                     match: {metric: d}
                 """);
-        add(p, "group-followed-by-any", "1m", "no-skip", """
+        add(
+                p,
+                "group-followed-by-any",
+                "1m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - group:
@@ -170,7 +265,12 @@ final class DifferentialPatterns {
                         match: {metric: c}
                     contiguity: followedByAny
                 """);
-        add(p, "until", "2m", "no-skip", """
+        add(
+                p,
+                "until",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     oneOrMore: true
@@ -178,13 +278,23 @@ final class DifferentialPatterns {
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "times-consecutive-skip-to-next", "2m", "skip-to-next", """
+        add(
+                p,
+                "times-consecutive-skip-to-next",
+                "2m",
+                "skip-to-next",
+                """
                   - step: a
                     match: {metric: a}
                     times: 3
                     consecutive: true
                 """);
-        add(p, "skip-to-first", "2m", "{skip-to-first: b}", """
+        add(
+                p,
+                "skip-to-first",
+                "2m",
+                "{skip-to-first: b}",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
@@ -192,7 +302,12 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "skip-to-last-loop", "2m", "{skip-to-last: b}", """
+        add(
+                p,
+                "skip-to-last-loop",
+                "2m",
+                "{skip-to-last: b}",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
@@ -201,21 +316,36 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "skip-to-first-loop", "1m", "{skip-to-first: a}", """
+        add(
+                p,
+                "skip-to-first-loop",
+                "1m",
+                "{skip-to-first: a}",
+                """
                   - step: a
                     match: {metric: a}
                     oneOrMore: true
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "iterative-earlier-step", "2m", "no-skip", """
+        add(
+                p,
+                "iterative-earlier-step",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
                     match: {metric: b}
                     where: value > steps.a[0].value
                 """);
-        add(p, "iterative-increasing-loop", "2m", "skip-past-last-event", """
+        add(
+                p,
+                "iterative-increasing-loop",
+                "2m",
+                "skip-past-last-event",
+                """
                   - step: a
                     match: {metric: a}
                     where: size(steps.a) == 0 || value > steps.a[size(steps.a) - 1].value
@@ -223,7 +353,12 @@ final class DifferentialPatterns {
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "combinations-times-or-more", "40s", "skip-past-last-event", """
+        add(
+                p,
+                "combinations-times-or-more",
+                "40s",
+                "skip-past-last-event",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
@@ -233,7 +368,12 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "high-values-next-times", "2m", "skip-past-last-event", """
+        add(
+                p,
+                "high-values-next-times",
+                "2m",
+                "skip-past-last-event",
+                """
                   - step: high
                     match: {metric: any}
                     where: value > 5
@@ -244,7 +384,12 @@ final class DifferentialPatterns {
                     times: 2
                     consecutive: true
                 """);
-        add(p, "short-window-any", "30s", "no-skip", """
+        add(
+                p,
+                "short-window-any",
+                "30s",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                   - step: c
@@ -254,7 +399,12 @@ final class DifferentialPatterns {
                     contiguity: followedByAny
                     match: {metric: d}
                 """);
-        add(p, "optional-times-then-next", "2m", "no-skip", """
+        add(
+                p,
+                "optional-times-then-next",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     times: 2
@@ -265,7 +415,12 @@ final class DifferentialPatterns {
                     contiguity: next
                     match: {metric: c}
                 """);
-        add(p, "group-with-optional-times-range", "3m", "skip-past-last-event", """
+        add(
+                p,
+                "group-with-optional-times-range",
+                "3m",
+                "skip-past-last-event",
+                """
                   - group:
                       - step: a
                         match: {metric: a}
@@ -276,7 +431,12 @@ final class DifferentialPatterns {
                   - step: c
                     match: {metric: c}
                 """);
-        add(p, "one-or-more-greedy", "1m", "no-skip", """
+        add(
+                p,
+                "one-or-more-greedy",
+                "1m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a}
                     oneOrMore: true
@@ -284,7 +444,12 @@ final class DifferentialPatterns {
                   - step: b
                     match: {metric: b}
                 """);
-        add(p, "next-not-next-skip-to-next", "2m", "skip-to-next", """
+        add(
+                p,
+                "next-not-next-skip-to-next",
+                "2m",
+                "skip-to-next",
+                """
                   - step: a
                     match: {metric: a}
                   - step: b
@@ -296,7 +461,12 @@ final class DifferentialPatterns {
                   - step: d
                     match: {metric: d}
                 """);
-        add(p, "metric-then-error-logs", "2m", "skip-past-last-event", """
+        add(
+                p,
+                "metric-then-error-logs",
+                "2m",
+                "skip-past-last-event",
+                """
                   - step: spike
                     match: {metric: a}
                     where: value >= 7
@@ -304,14 +474,24 @@ final class DifferentialPatterns {
                     match: {log: [ERROR, FATAL]}
                     times: 2
                 """);
-        add(p, "service-filtered", "2m", "no-skip", """
+        add(
+                p,
+                "service-filtered",
+                "2m",
+                "no-skip",
+                """
                   - step: a
                     match: {metric: a, service: s1}
                   - step: b
                     contiguity: next
                     match: {metric: [b, c]}
                 """);
-        add(p, "logs-any-level-consecutive", "1m", "no-skip", """
+        add(
+                p,
+                "logs-any-level-consecutive",
+                "1m",
+                "no-skip",
+                """
                   - step: error
                     match: {log: any}
                     where: level == 'ERROR'
@@ -325,19 +505,30 @@ final class DifferentialPatterns {
         return p;
     }
 
-    private static void add(Map<String, String> p, String id, String within, String skip, String pattern) {
-        p.put(id, "id: " + id + "\n"
-                + "version: 1\n"
-                + "description: differential pattern " + id + "\n"
-                + "owner: tests\n"
-                + "key: service\n"
-                + "within: " + within + "\n"
-                + "skip: " + skip + "\n"
-                + "pattern:\n"
-                + pattern
-                + "output:\n"
-                + "  failureType: test\n"
-                + "  probability: 0.5\n"
-                + "  summary: match\n");
+    private static void add(
+            Map<String, String> p, String id, String within, String skip, String pattern) {
+        p.put(
+                id,
+                "id: "
+                        + id
+                        + "\n"
+                        + "version: 1\n"
+                        + "description: differential pattern "
+                        + id
+                        + "\n"
+                        + "owner: tests\n"
+                        + "key: service\n"
+                        + "within: "
+                        + within
+                        + "\n"
+                        + "skip: "
+                        + skip
+                        + "\n"
+                        + "pattern:\n"
+                        + pattern
+                        + "output:\n"
+                        + "  failureType: test\n"
+                        + "  probability: 0.5\n"
+                        + "  summary: match\n");
     }
 }

@@ -62,28 +62,40 @@ class DynamicVsStaticCepTest {
 
     private static Map<String, CompiledRule> compile(Map<String, String> files) {
         Map<String, CompiledRule> out = new LinkedHashMap<>();
-        files.forEach((id, text) -> {
-            try {
-                out.put(id, new RuleCompiler().compile(new RuleParser().parse(id + ".yaml", text)));
-            } catch (Exception e) {
-                throw new IllegalStateException("pattern " + id + " does not compile", e);
-            }
-        });
+        files.forEach(
+                (id, text) -> {
+                    try {
+                        out.put(
+                                id,
+                                new RuleCompiler()
+                                        .compile(new RuleParser().parse(id + ".yaml", text)));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("pattern " + id + " does not compile", e);
+                    }
+                });
         return out;
     }
 
     @TestFactory
     Stream<DynamicTest> dynamicOperatorMatchesStaticCepOperatorOnRandomStreams() {
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(DynamicTest.dynamicTest("at least 30 patterns", () -> assertThat(rules).hasSizeGreaterThanOrEqualTo(30)));
+        tests.add(
+                DynamicTest.dynamicTest(
+                        "at least 30 patterns",
+                        () -> assertThat(rules).hasSizeGreaterThanOrEqualTo(30)));
         for (long seed : SEEDS) {
             tests.add(DynamicTest.dynamicTest("seed " + seed, () -> compare(seed)));
         }
-        tests.add(DynamicTest.dynamicTest("every pattern matched something", () -> {
-            for (String id : rules.keySet()) {
-                assertThat(matchesPerPattern.getOrDefault(id, 0)).as("matches of %s over all seeds", id).isPositive();
-            }
-        }));
+        tests.add(
+                DynamicTest.dynamicTest(
+                        "every pattern matched something",
+                        () -> {
+                            for (String id : rules.keySet()) {
+                                assertThat(matchesPerPattern.getOrDefault(id, 0))
+                                        .as("matches of %s over all seeds", id)
+                                        .isPositive();
+                            }
+                        }));
         return tests.stream();
     }
 
@@ -98,7 +110,8 @@ class DynamicVsStaticCepTest {
         for (String text : DifferentialPatterns.all().values()) {
             dynamic.processElement2(new StreamRecord<>(RuleFiles.upsert(text)));
         }
-        Map<String, KeyedOneInputStreamOperatorTestHarness<String, RuleRecord, String>> statics = new LinkedHashMap<>();
+        Map<String, KeyedOneInputStreamOperatorTestHarness<String, RuleRecord, String>> statics =
+                new LinkedHashMap<>();
         for (Map.Entry<String, CompiledRule> r : rules.entrySet()) {
             statics.put(r.getKey(), staticHarness(r.getValue(), null));
         }
@@ -109,7 +122,10 @@ class DynamicVsStaticCepTest {
                 collect(dynamic.extractOutputValues(), dynamicOut);
                 dynamic.close();
                 dynamic = dynamicHarness(d);
-                for (Map.Entry<String, KeyedOneInputStreamOperatorTestHarness<String, RuleRecord, String>> e : statics.entrySet()) {
+                for (Map.Entry<
+                                String,
+                                KeyedOneInputStreamOperatorTestHarness<String, RuleRecord, String>>
+                        e : statics.entrySet()) {
                     OperatorSubtaskState s = e.getValue().snapshot(1, 1);
                     collect(e.getValue().extractOutputValues(), staticOut);
                     e.getValue().close();
@@ -127,7 +143,8 @@ class DynamicVsStaticCepTest {
                 dynamic.processElement1(new StreamRecord<>(r, r.getTimestamp()));
                 for (Map.Entry<String, CompiledRule> rule : rules.entrySet()) {
                     if (rule.getValue().accepts(r)) {
-                        statics.get(rule.getKey()).processElement(new StreamRecord<>(r, r.getTimestamp()));
+                        statics.get(rule.getKey())
+                                .processElement(new StreamRecord<>(r, r.getTimestamp()));
                     }
                 }
             }
@@ -149,9 +166,16 @@ class DynamicVsStaticCepTest {
                 d.forEach(missing::remove);
                 List<String> extra = new ArrayList<>(d);
                 s.forEach(extra::remove);
-                differences.add(id + ": static " + s.size() + ", dynamic " + d.size()
-                        + "; only static: " + missing.stream().limit(3).collect(Collectors.toList())
-                        + "; only dynamic: " + extra.stream().limit(3).collect(Collectors.toList()));
+                differences.add(
+                        id
+                                + ": static "
+                                + s.size()
+                                + ", dynamic "
+                                + d.size()
+                                + "; only static: "
+                                + missing.stream().limit(3).collect(Collectors.toList())
+                                + "; only dynamic: "
+                                + extra.stream().limit(3).collect(Collectors.toList()));
             }
         }
         assertThat(differences).as("patterns whose matches differ (seed %d)", seed).isEmpty();
@@ -184,22 +208,24 @@ class DynamicVsStaticCepTest {
                 ts += random.nextInt(4) == 0 ? 0 : (1 + random.nextInt(12)) * SECOND;
                 Object record;
                 if (random.nextInt(8) == 0) {
-                    record = LogRecord.newBuilder()
-                            .setTimestamp(ts)
-                            .setService(key)
-                            .setLevel(random.nextBoolean() ? LogLevel.ERROR : LogLevel.INFO)
-                            .setMessage("log " + id)
-                            .setAttributes(Map.of("id", Integer.toString(id)))
-                            .build();
+                    record =
+                            LogRecord.newBuilder()
+                                    .setTimestamp(ts)
+                                    .setService(key)
+                                    .setLevel(random.nextBoolean() ? LogLevel.ERROR : LogLevel.INFO)
+                                    .setMessage("log " + id)
+                                    .setAttributes(Map.of("id", Integer.toString(id)))
+                                    .build();
                 } else {
                     String name = "abcdx".substring(random.nextInt(5)).substring(0, 1);
-                    record = MetricSample.newBuilder()
-                            .setTimestamp(ts)
-                            .setName(name)
-                            .setValue(random.nextInt(10))
-                            .setService(key)
-                            .setLabels(Map.of("id", Integer.toString(id)))
-                            .build();
+                    record =
+                            MetricSample.newBuilder()
+                                    .setTimestamp(ts)
+                                    .setName(name)
+                                    .setValue(random.nextInt(10))
+                                    .setService(key)
+                                    .setLabels(Map.of("id", Integer.toString(id)))
+                                    .build();
                 }
                 id++;
                 records.add(RuleFiles.routed(KeyKind.SERVICE, record));
@@ -239,13 +265,15 @@ class DynamicVsStaticCepTest {
         return out;
     }
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, RuleRecord, RuleUpdate, String> dynamicHarness(
-            OperatorSubtaskState restore) throws Exception {
-        var h = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new RuleOperator<>(new RuleSettings(1000, 0), List.of(), new CanonicalMatch()),
-                RuleRecord::getKey,
-                null,
-                Types.STRING);
+    private KeyedTwoInputStreamOperatorTestHarness<String, RuleRecord, RuleUpdate, String>
+            dynamicHarness(OperatorSubtaskState restore) throws Exception {
+        var h =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new RuleOperator<>(
+                                new RuleSettings(1000, 0), List.of(), new CanonicalMatch()),
+                        RuleRecord::getKey,
+                        null,
+                        Types.STRING);
         h.setup();
         if (restore != null) {
             h.initializeState(restore);
@@ -256,14 +284,15 @@ class DynamicVsStaticCepTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, RuleRecord, String> staticHarness(
             CompiledRule rule, OperatorSubtaskState restore) throws Exception {
-        CepOperator<RuleRecord, String, String> cep = new CepOperator<>(
-                new AvroSerializer<>(RuleRecord.class),
-                false,
-                NFACompiler.compileFactory(rule.pattern(), false),
-                null,
-                rule.pattern().getAfterMatchSkipStrategy(),
-                new CanonicalStaticMatch(rule.id()),
-                null);
+        CepOperator<RuleRecord, String, String> cep =
+                new CepOperator<>(
+                        new AvroSerializer<>(RuleRecord.class),
+                        false,
+                        NFACompiler.compileFactory(rule.pattern(), false),
+                        null,
+                        rule.pattern().getAfterMatchSkipStrategy(),
+                        new CanonicalStaticMatch(rule.id()),
+                        null);
         var h = new KeyedOneInputStreamOperatorTestHarness<>(cep, RuleRecord::getKey, Types.STRING);
         h.setup();
         if (restore != null) {
@@ -274,19 +303,33 @@ class DynamicVsStaticCepTest {
     }
 
     /** {@code rule|key|time|step=ids;step=ids}: the same text for both operators. */
-    static String canonical(String ruleId, String key, long time, Map<String, List<RuleRecord>> match) {
-        StringBuilder out = new StringBuilder(ruleId).append('|').append(key).append('|').append(time).append('|');
-        new TreeMap<>(match).forEach((step, records) -> {
-            out.append(step).append('=');
-            out.append(records.stream().map(DynamicVsStaticCepTest::idOf).collect(Collectors.joining(",")));
-            out.append(';');
-        });
+    static String canonical(
+            String ruleId, String key, long time, Map<String, List<RuleRecord>> match) {
+        StringBuilder out =
+                new StringBuilder(ruleId)
+                        .append('|')
+                        .append(key)
+                        .append('|')
+                        .append(time)
+                        .append('|');
+        new TreeMap<>(match)
+                .forEach(
+                        (step, records) -> {
+                            out.append(step).append('=');
+                            out.append(
+                                    records.stream()
+                                            .map(DynamicVsStaticCepTest::idOf)
+                                            .collect(Collectors.joining(",")));
+                            out.append(';');
+                        });
         return out.toString();
     }
 
     private static String idOf(RuleRecord r) {
         Object record = r.getRecord();
-        return record instanceof MetricSample m ? m.getLabels().get("id") : ((LogRecord) record).getAttributes().get("id");
+        return record instanceof MetricSample m
+                ? m.getLabels().get("id")
+                : ((LogRecord) record).getAttributes().get("id");
     }
 
     /** The dynamic operator's output. */
@@ -294,8 +337,13 @@ class DynamicVsStaticCepTest {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void onMatch(CompiledRule rule, String key, Map<String, List<RuleRecord>> match, long operatorTime,
-                long matchTime, Collector<String> out) {
+        public void onMatch(
+                CompiledRule rule,
+                String key,
+                Map<String, List<RuleRecord>> match,
+                long operatorTime,
+                long matchTime,
+                Collector<String> out) {
             out.collect(canonical(rule.id(), key, operatorTime, match));
         }
     }
@@ -310,7 +358,8 @@ class DynamicVsStaticCepTest {
         }
 
         @Override
-        public void processMatch(Map<String, List<RuleRecord>> match, Context ctx, Collector<String> out) {
+        public void processMatch(
+                Map<String, List<RuleRecord>> match, Context ctx, Collector<String> out) {
             String key = match.values().iterator().next().get(0).getKey();
             out.collect(canonical(ruleId, key, ctx.timestamp(), match));
         }

@@ -33,33 +33,46 @@ class BundledRulesInOperatorTest {
     Stream<DynamicTest> everyTestCaseGivesTheSameSignalsInTheOperator() throws Exception {
         List<RuleUpdate> bundled = BundledRules.builtIn();
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(DynamicTest.dynamicTest("the job jar bundles the library", () -> assertThat(bundled).hasSizeGreaterThanOrEqualTo(15)));
+        tests.add(
+                DynamicTest.dynamicTest(
+                        "the job jar bundles the library",
+                        () -> assertThat(bundled).hasSizeGreaterThanOrEqualTo(15)));
         for (RuleUpdate update : bundled) {
             Rule rule = new RuleParser().parse(update.getSourceFile(), update.getContent());
             for (RuleTestCase tc : rule.tests()) {
-                tests.add(DynamicTest.dynamicTest(rule.id() + " / " + tc.name(), () -> compare(update, rule, tc)));
+                tests.add(
+                        DynamicTest.dynamicTest(
+                                rule.id() + " / " + tc.name(), () -> compare(update, rule, tc)));
             }
         }
         return tests.stream();
     }
 
     private static void compare(RuleUpdate update, Rule rule, RuleTestCase tc) throws Exception {
-        List<Signal> expected = new RuleTestRunner().matches(new RuleCompiler().compile(rule), tc.input()).stream()
-                .map(ActualMatch::signal)
-                .sorted(Comparator.comparing(Signal::getSignalId))
-                .toList();
+        List<Signal> expected =
+                new RuleTestRunner()
+                        .matches(new RuleCompiler().compile(rule), tc.input()).stream()
+                                .map(ActualMatch::signal)
+                                .sorted(Comparator.comparing(Signal::getSignalId))
+                                .toList();
         var harness = RuleOperatorTest.open(new RuleSettings(100, 1000), List.of(update), null);
         for (RuleRecord r : tc.input()) {
             String key = RuleKeys.keyOf(rule.key(), r.getRecord());
             if (key != null) {
-                RuleRecord routed = new RuleRecord(key, RuleKeys.toRecord(rule.key()), r.getTimestamp(), r.getRecord());
+                RuleRecord routed =
+                        new RuleRecord(
+                                key,
+                                RuleKeys.toRecord(rule.key()),
+                                r.getTimestamp(),
+                                r.getRecord());
                 harness.processElement1(new StreamRecord<>(routed, r.getTimestamp()));
             }
         }
         harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
-        List<Signal> actual = harness.extractOutputValues().stream()
-                .sorted(Comparator.comparing(Signal::getSignalId))
-                .toList();
+        List<Signal> actual =
+                harness.extractOutputValues().stream()
+                        .sorted(Comparator.comparing(Signal::getSignalId))
+                        .toList();
         harness.close();
         assertThat(actual).isEqualTo(expected);
     }

@@ -4,10 +4,10 @@ import static io.forewarn.testutils.RuleFiles.aThenB;
 import static io.forewarn.testutils.RuleFiles.delete;
 import static io.forewarn.testutils.RuleFiles.serviceMetric;
 import static io.forewarn.testutils.RuleFiles.upsert;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.detect.Descriptors;
-import io.forewarn.schema.ControlOutcome;
 import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
@@ -33,12 +33,14 @@ class RuleOperatorTest {
     private KeyedTwoInputStreamOperatorTestHarness<String, RuleRecord, RuleUpdate, Signal> harness;
 
     static KeyedTwoInputStreamOperatorTestHarness<String, RuleRecord, RuleUpdate, Signal> open(
-            RuleSettings settings, List<RuleUpdate> bundled, OperatorSubtaskState restoreFrom) throws Exception {
-        var h = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new RuleOperator<>(settings, bundled, new SignalMatchHandler()),
-                RuleRecord::getKey,
-                null,
-                Types.STRING);
+            RuleSettings settings, List<RuleUpdate> bundled, OperatorSubtaskState restoreFrom)
+            throws Exception {
+        var h =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new RuleOperator<>(settings, bundled, new SignalMatchHandler()),
+                        RuleRecord::getKey,
+                        null,
+                        Types.STRING);
         h.setup();
         if (restoreFrom != null) {
             h.initializeState(restoreFrom);
@@ -64,15 +66,28 @@ class RuleOperatorTest {
 
     private List<String> matches() {
         return harness.extractOutputValues().stream()
-                .map(s -> s.getProducer().getId() + "@" + s.getProducer().getVersion() + " " + s.getService()
-                        + " " + s.getEvidence().stream().skip(1)
-                                .map(e -> e.getAttributes().get("step") + "@" + e.getTimestamp() / MINUTE)
-                                .collect(Collectors.joining(",")))
+                .map(
+                        s ->
+                                s.getProducer().getId()
+                                        + "@"
+                                        + s.getProducer().getVersion()
+                                        + " "
+                                        + s.getService()
+                                        + " "
+                                        + s.getEvidence().stream()
+                                                .skip(1)
+                                                .map(
+                                                        e ->
+                                                                e.getAttributes().get("step")
+                                                                        + "@"
+                                                                        + e.getTimestamp() / MINUTE)
+                                                .collect(Collectors.joining(",")))
                 .collect(Collectors.toList());
     }
 
     private List<String> statuses() {
-        return harness.getSideOutput(Descriptors.RULE_STATUS) == null ? List.of()
+        return harness.getSideOutput(Descriptors.RULE_STATUS) == null
+                ? List.of()
                 : harness.getSideOutput(Descriptors.RULE_STATUS).stream()
                         .map(StreamRecord::getValue)
                         .map(s -> s.getId() + "@" + s.getVersion() + " " + s.getOutcome())
@@ -80,7 +95,9 @@ class RuleOperatorTest {
     }
 
     private List<ControlStatus> statusRecords() {
-        return harness.getSideOutput(Descriptors.RULE_STATUS).stream().map(StreamRecord::getValue).collect(Collectors.toList());
+        return harness.getSideOutput(Descriptors.RULE_STATUS).stream()
+                .map(StreamRecord::getValue)
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -96,7 +113,8 @@ class RuleOperatorTest {
         Signal s = harness.extractOutputValues().get(0);
         assertThat(s.getFailureType()).isEqualTo("test-failure");
         assertThat(s.getTimestamp()).isEqualTo(2 * MINUTE);
-        assertThat(harness.extractOutputStreamRecords().get(0).getTimestamp()).isEqualTo(2 * MINUTE);
+        assertThat(harness.extractOutputStreamRecords().get(0).getTimestamp())
+                .isEqualTo(2 * MINUTE);
     }
 
     @Test
@@ -117,16 +135,28 @@ class RuleOperatorTest {
         record(serviceMetric(MINUTE, "checkout", "a", 1));
         harness.processBothWatermarks(new Watermark(MINUTE + 1));
 
-        String broken = RuleFiles.rule("r1", 2, "service", "10m", null,
-                "  - step: a\n    match: {metric: a}\n    where: valu > 1\n");
+        String broken =
+                RuleFiles.rule(
+                        "r1",
+                        2,
+                        "service",
+                        "10m",
+                        null,
+                        "  - step: a\n    match: {metric: a}\n    where: valu > 1\n");
         control(upsert(broken));
         record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
         harness.processBothWatermarks(new Watermark(3 * MINUTE));
 
         assertThat(statuses()).containsExactly("r1@1 ACTIVATED", "r1@2 REJECTED");
         assertThat(statusRecords().get(1).getMessage())
-                .contains("r1.yaml:10:12", "undeclared reference to 'valu'", "did you mean 'value'", "version 1 stays active");
-        assertThat(matches()).as("version 1 kept its partial match").containsExactly("r1@1 checkout a@1,b@2");
+                .contains(
+                        "r1.yaml:10:12",
+                        "undeclared reference to 'valu'",
+                        "did you mean 'value'",
+                        "version 1 stays active");
+        assertThat(matches())
+                .as("version 1 kept its partial match")
+                .containsExactly("r1@1 checkout a@1,b@2");
     }
 
     @Test
@@ -142,7 +172,9 @@ class RuleOperatorTest {
         harness.processBothWatermarks(new Watermark(3 * MINUTE));
 
         assertThat(matches()).containsExactly("unchanged@1 checkout a@1,b@2");
-        assertThat(statuses()).containsExactly("changed@1 ACTIVATED", "unchanged@1 ACTIVATED", "changed@2 ACTIVATED");
+        assertThat(statuses())
+                .containsExactly(
+                        "changed@1 ACTIVATED", "unchanged@1 ACTIVATED", "changed@2 ACTIVATED");
     }
 
     @Test
@@ -175,7 +207,9 @@ class RuleOperatorTest {
         record(serviceMetric(MINUTE, "search", "a", 1));
         harness.processBothWatermarks(new Watermark(3 * MINUTE));
         assertThat(matches()).hasSize(1);
-        assertThat(harness.numEventTimeTimers()).as("within deadlines, registered as CepOperator does").isPositive();
+        assertThat(harness.numEventTimeTimers())
+                .as("within deadlines, registered as CepOperator does")
+                .isPositive();
 
         harness.processBothWatermarks(new Watermark(20 * MINUTE));
         assertThat(harness.numKeyedStateEntries()).isZero();
@@ -209,7 +243,9 @@ class RuleOperatorTest {
         harness.close();
 
         harness = open(SETTINGS, List.of(upsert(aThenB("lib", 1))), snapshot);
-        assertThat(statuses()).as("the bundled version 1 is older than the published version 2").isEmpty();
+        assertThat(statuses())
+                .as("the bundled version 1 is older than the published version 2")
+                .isEmpty();
         record(serviceMetric(MINUTE, "checkout", "a", 1));
         record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
         harness.processBothWatermarks(new Watermark(3 * MINUTE));
@@ -235,15 +271,26 @@ class RuleOperatorTest {
         control(upsert(aThenB("first", 1)));
         control(upsert(aThenB("second", 1)));
         control(upsert(aThenB("first", 2)));
-        assertThat(statuses()).containsExactly("first@1 ACTIVATED", "second@1 REJECTED", "first@2 ACTIVATED");
+        assertThat(statuses())
+                .containsExactly("first@1 ACTIVATED", "second@1 REJECTED", "first@2 ACTIVATED");
         assertThat(statusRecords().get(1).getMessage()).contains("limit of 1 active rules");
     }
 
     @Test
     void partialMatchesBeyondTheLimitAreDroppedOldestFirstAndReportedOnce() throws Exception {
         harness = open(new RuleSettings(100, 2), List.of(), null);
-        control(upsert(RuleFiles.rule("r1", 1, "service", "1h", "no-skip",
-                "  - step: a\n    match: {metric: a}\n  - step: b\n    match: {metric: b}\n")));
+        control(
+                upsert(
+                        RuleFiles.rule(
+                                "r1",
+                                1,
+                                "service",
+                                "1h",
+                                "no-skip",
+                                "  - step: a\n"
+                                    + "    match: {metric: a}\n"
+                                    + "  - step: b\n"
+                                    + "    match: {metric: b}\n")));
         for (int i = 1; i <= 4; i++) {
             record(serviceMetric(i * MINUTE, "checkout", "a", i));
         }
@@ -253,7 +300,8 @@ class RuleOperatorTest {
         record(serviceMetric(8 * MINUTE, "checkout", "a", 6));
         harness.processBothWatermarks(new Watermark(9 * MINUTE));
 
-        assertThat(matches()).as("only the two newest partial matches were kept")
+        assertThat(matches())
+                .as("only the two newest partial matches were kept")
                 .containsExactlyInAnyOrder("r1@1 checkout a@3,b@6", "r1@1 checkout a@4,b@6");
         assertThat(statuses()).containsExactly("r1@1 ACTIVATED", "r1@1 LIMIT_REACHED");
         assertThat(statusRecords().get(1).getMessage()).contains("rules.max-partial-matches");

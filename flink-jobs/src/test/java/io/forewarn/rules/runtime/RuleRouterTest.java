@@ -1,6 +1,7 @@
 package io.forewarn.rules.runtime;
 
 import static io.forewarn.testutils.RuleFiles.upsert;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.rules.model.KeyKind;
@@ -18,14 +19,17 @@ import java.util.List;
 
 class RuleRouterTest {
 
-    private static TwoInputStreamOperatorTestHarness<RuleRecord, RuleUpdate, RuleRecord> open(List<RuleUpdate> bundled)
-            throws Exception {
-        var h = new TwoInputStreamOperatorTestHarness<>(new RuleRouter(new RuleSettings(100, 100), bundled));
+    private static TwoInputStreamOperatorTestHarness<RuleRecord, RuleUpdate, RuleRecord> open(
+            List<RuleUpdate> bundled) throws Exception {
+        var h =
+                new TwoInputStreamOperatorTestHarness<>(
+                        new RuleRouter(new RuleSettings(100, 100), bundled));
         h.open();
         return h;
     }
 
-    private static void send(TwoInputStreamOperatorTestHarness<RuleRecord, RuleUpdate, RuleRecord> h, Object record)
+    private static void send(
+            TwoInputStreamOperatorTestHarness<RuleRecord, RuleUpdate, RuleRecord> h, Object record)
             throws Exception {
         RuleRecord r = RuleRecords.of(record);
         h.processElement1(new StreamRecord<>(r, r.getTimestamp()));
@@ -33,10 +37,28 @@ class RuleRouterTest {
 
     @Test
     void sendsARecordOncePerKeyKindWithARuleThatSeesItAndDropsTheRest() throws Exception {
-        var h = open(List.of(
-                upsert(RuleFiles.rule("per-host", 1, "host", "5m", null, "  - step: a\n    match: {metric: a}\n")),
-                upsert(RuleFiles.rule("per-service", 1, "service", "5m", null,
-                        "  - step: a\n    match: {metric: [a, b]}\n  - step: e\n    match: {log: ERROR}\n"))));
+        var h =
+                open(
+                        List.of(
+                                upsert(
+                                        RuleFiles.rule(
+                                                "per-host",
+                                                1,
+                                                "host",
+                                                "5m",
+                                                null,
+                                                "  - step: a\n    match: {metric: a}\n")),
+                                upsert(
+                                        RuleFiles.rule(
+                                                "per-service",
+                                                1,
+                                                "service",
+                                                "5m",
+                                                null,
+                                                "  - step: a\n"
+                                                    + "    match: {metric: [a, b]}\n"
+                                                    + "  - step: e\n"
+                                                    + "    match: {log: ERROR}\n"))));
         send(h, RuleFiles.metric(1, "checkout", "a", 1));
         send(h, RuleFiles.metric(2, "checkout", "b", 1));
         send(h, RuleFiles.metric(3, "checkout", "c", 1));
@@ -46,10 +68,12 @@ class RuleRouterTest {
         assertThat(h.extractOutputValues())
                 .extracting(r -> r.getKey() + " " + r.getKeyKind() + " " + r.getTimestamp())
                 .containsExactly(
-                        "service:checkout SERVICE 1", "host:checkout-1 HOST 1",
+                        "service:checkout SERVICE 1",
+                        "host:checkout-1 HOST 1",
                         "service:checkout SERVICE 2",
                         "service:checkout SERVICE 5");
-        assertThat(h.extractOutputStreamRecords()).allMatch(r -> r.getTimestamp() == r.getValue().getTimestamp());
+        assertThat(h.extractOutputStreamRecords())
+                .allMatch(r -> r.getTimestamp() == r.getValue().getTimestamp());
         h.close();
     }
 
@@ -62,13 +86,17 @@ class RuleRouterTest {
         var snapshot = h.snapshot(1, 1);
         h.close();
 
-        var restored = new TwoInputStreamOperatorTestHarness<>(new RuleRouter(new RuleSettings(100, 100), List.of()));
+        var restored =
+                new TwoInputStreamOperatorTestHarness<>(
+                        new RuleRouter(new RuleSettings(100, 100), List.of()));
         restored.initializeState(snapshot);
         restored.open();
         send(restored, RuleFiles.metric(3, "checkout", "b", 1));
         restored.processElement2(new StreamRecord<>(RuleFiles.delete("r", 1)));
         send(restored, RuleFiles.metric(4, "checkout", "b", 1));
-        assertThat(restored.extractOutputValues()).extracting(RuleRecord::getTimestamp).containsExactly(3L);
+        assertThat(restored.extractOutputValues())
+                .extracting(RuleRecord::getTimestamp)
+                .containsExactly(3L);
         restored.close();
     }
 
