@@ -4,10 +4,11 @@ import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.PredictionState;
 import io.forewarn.schema.state.RuleRecord;
-
+import java.util.List;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
@@ -17,9 +18,9 @@ import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 
-import java.util.List;
-
-/** State descriptors and output tags of the detection job, shared by the functions and their tests. */
+/**
+ * State descriptors and output tags of the detection job, shared by the functions and their tests.
+ */
 public final class Descriptors {
 
     private Descriptors() {}
@@ -27,12 +28,18 @@ public final class Descriptors {
     public static final ValueStateDescriptor<ErrorRateState> ERROR_RATE_STATE =
             new ValueStateDescriptor<>("error-rate", TypeInformation.of(ErrorRateState.class));
 
+    /** Per service: slide number → the counts of that slide. */
+    public static final MapStateDescriptor<Long, ErrorRateBucket> ERROR_RATE_BUCKETS =
+            new MapStateDescriptor<>(
+                    "error-rate-buckets", Types.LONG, TypeInformation.of(ErrorRateBucket.class));
+
     public static final ValueStateDescriptor<PredictionState> PREDICTION_STATE =
             new ValueStateDescriptor<>("prediction", new AvroTypeInfo<>(PredictionState.class));
 
     /** Broadcast state of the rule operators: the latest accepted update of every rule id. */
     public static final MapStateDescriptor<String, RuleUpdate> RULE_UPDATES =
-            new MapStateDescriptor<>("rule-updates", StringSerializer.INSTANCE, new AvroSerializer<>(RuleUpdate.class));
+            new MapStateDescriptor<>(
+                    "rule-updates", StringSerializer.INSTANCE, new AvroSerializer<>(RuleUpdate.class));
 
     /** Records of a key waiting for the watermark, by event time; shared by all rules of the key. */
     public static final MapStateDescriptor<Long, List<RuleRecord>> RULE_PENDING_RECORDS =

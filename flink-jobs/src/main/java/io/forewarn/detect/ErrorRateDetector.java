@@ -9,18 +9,18 @@ import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Per service, counts log records and errors over a sliding event-time window and compares the
@@ -29,8 +29,9 @@ import java.util.Map;
  * emits an {@code error-burst} signal predicting {@link FailureTypes#ERROR_SPIKE}; while the burst
  * lasts, each window emits an update; a full window without a burst emits {@code resolved}.
  *
- * <p>State per service is a ring of per-slide counts (bounded by window/slide) and the baseline;
- * it is dropped after {@code idleTimeout} of event time without logs.
+ * <p>State per service is its baseline and the counts of the slides not yet out of the window
+ * (window/slide of them, plus the slides that records ahead of the watermark opened); everything is
+ * dropped after {@code idleTimeout} of event time without logs.
  */
 public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, Signal> {
 
@@ -41,7 +42,10 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     static final int EXAMPLE_ERRORS = 3;
     static final int EXAMPLE_LENGTH = 300;
 
-    /** Burst windows update the baseline this much slower, so a burst does not become normal at once. */
+    /**
+     * Burst windows update the baseline this much slower, so a burst does not become normal at
+     * once.
+     */
     private static final double BURST_BASELINE_DAMPING = 0.25;
 
     private final ErrorRateSettings settings;
@@ -50,6 +54,7 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     private final double alpha;
 
     private transient ValueState<ErrorRateState> state;
+    private transient MapState<Long, ErrorRateBucket> counts;
     private transient Counter bursts;
     private transient Counter recordsAfterEvaluation;
 
@@ -63,15 +68,18 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(Descriptors.ERROR_RATE_STATE);
+        counts = getRuntimeContext().getMapState(Descriptors.ERROR_RATE_BUCKETS);
         bursts = getRuntimeContext().getMetricGroup().counter("errorBursts");
-        recordsAfterEvaluation = getRuntimeContext().getMetricGroup().counter("recordsAfterWindowEvaluated");
+        recordsAfterEvaluation =
+                getRuntimeContext().getMetricGroup().counter("recordsAfterWindowEvaluated");
     }
 
     @Override
-    public void processElement(LogRecord record, Context ctx, Collector<Signal> out) throws Exception {
+    public void processElement(LogRecord record, Context ctx, Collector<Signal> out)
+            throws Exception {
         ErrorRateState s = state.value();
         if (s == null) {
-            s = ErrorRateState.create(buckets, EXAMPLE_ERRORS);
+            s = ErrorRateState.create();
         }
         long bucket = Math.floorDiv(record.getTimestamp(), slide);
         if (bucket <= s.lastEvaluatedBucket) {
@@ -79,26 +87,25 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
             recordsAfterEvaluation.inc();
             return;
         }
-        int slot = slot(bucket);
-        if (s.bucketIds[slot] != bucket) {
-            s.bucketIds[slot] = bucket;
-            s.totals[slot] = 0;
-            s.errors[slot] = 0;
+        ErrorRateBucket bucketCounts = counts.get(bucket);
+        if (bucketCounts == null) {
+            bucketCounts = ErrorRateBucket.create(EXAMPLE_ERRORS);
         }
-        s.totals[slot]++;
+        bucketCounts.total++;
         if (isError(record.getLevel())) {
-            s.errors[slot]++;
-            s.recentErrors[s.recentErrorsNext] = abbreviate(record.getMessage());
-            s.recentErrorsNext = (s.recentErrorsNext + 1) % s.recentErrors.length;
+            bucketCounts.addError(abbreviate(record.getMessage()));
         }
+        counts.put(bucket, bucketCounts);
         s.lastEventTime = Math.max(s.lastEventTime, record.getTimestamp());
         state.update(s);
         ctx.timerService().registerEventTimeTimer(bucketEnd(bucket));
-        ctx.timerService().registerEventTimeTimer(bucketEnd(bucket) + settings.idleTimeout().toMillis());
+        ctx.timerService()
+                .registerEventTimeTimer(bucketEnd(bucket) + settings.idleTimeout().toMillis());
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Signal> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Signal> out)
+            throws Exception {
         ErrorRateState s = state.value();
         if (s == null) {
             return;
@@ -107,6 +114,13 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         if (bucketEnd(bucket) == timestamp && bucket > s.lastEvaluatedBucket) {
             evaluate(s, bucket, ctx.getCurrentKey(), out);
             s.lastEvaluatedBucket = bucket;
+            // The oldest slide of this window (and anything older) is in no later window.
+            Iterator<Long> held = counts.keys().iterator();
+            while (held.hasNext()) {
+                if (held.next() <= bucket - buckets + 1) {
+                    held.remove();
+                }
+            }
             if (s.inBurst) {
                 // Keep evaluating while the burst lasts, even if the service stops logging.
                 ctx.timerService().registerEventTimeTimer(bucketEnd(bucket + 1));
@@ -114,26 +128,30 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         }
         if (!s.inBurst && s.lastEventTime + settings.idleTimeout().toMillis() <= timestamp) {
             state.clear();
+            counts.clear();
             return;
         }
         state.update(s);
     }
 
-    private void evaluate(ErrorRateState s, long bucket, String service, Collector<Signal> out) {
+    private void evaluate(ErrorRateState s, long bucket, String service, Collector<Signal> out)
+            throws Exception {
         long total = 0;
         long errors = 0;
-        for (long b = bucket - buckets + 1; b <= bucket; b++) {
-            int slot = slot(b);
-            if (s.bucketIds[slot] == b) {
-                total += s.totals[slot];
-                errors += s.errors[slot];
+        List<String> examples = new ArrayList<>();
+        for (long b = bucket; b > bucket - buckets; b--) {
+            ErrorRateBucket bucketCounts = counts.get(b);
+            if (bucketCounts != null) {
+                total += bucketCounts.total;
+                errors += bucketCounts.errors;
+                for (String example : bucketCounts.examples) {
+                    if (example != null && examples.size() < EXAMPLE_ERRORS) {
+                        examples.add(example);
+                    }
+                }
             }
         }
         long windowEnd = bucketEnd(bucket) + 1;
-        if (errors == 0) {
-            // Examples are evidence of the current window only.
-            java.util.Arrays.fill(s.recentErrors, null);
-        }
         if (total == 0) {
             noBurst(s, service, windowEnd, out);
             return;
@@ -153,7 +171,7 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
             }
             s.inBurst = true;
             s.quietWindows = 0;
-            out.collect(burstSignal(s, service, windowEnd, total, errors, rate, z, warm));
+            out.collect(burstSignal(s, service, windowEnd, total, errors, rate, z, warm, examples));
         } else {
             noBurst(s, service, windowEnd, out);
         }
@@ -171,15 +189,15 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         }
     }
 
+    /**
+     * Exponentially weighted mean and variance; while few windows are known every window weighs the
+     * same (1/n), so the first, possibly partial window does not dominate for a half-life.
+     */
     private void foldIntoBaseline(ErrorRateState s, double rate, double weight) {
-        if (s.baselineWindows == 0) {
-            s.baselineMean = rate;
-            s.baselineVariance = 0;
-        } else {
-            double delta = rate - s.baselineMean;
-            s.baselineMean += weight * delta;
-            s.baselineVariance = (1 - weight) * (s.baselineVariance + weight * delta * delta);
-        }
+        double w = Math.max(weight, 1.0 / (s.baselineWindows + 1.0));
+        double delta = rate - s.baselineMean;
+        s.baselineMean += w * delta;
+        s.baselineVariance = (1 - w) * (s.baselineVariance + w * delta * delta);
         if (s.baselineWindows < Integer.MAX_VALUE) {
             s.baselineWindows++;
         }
@@ -193,35 +211,38 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
             long errors,
             double rate,
             double z,
-            boolean warm) {
+            boolean warm,
+            List<String> examples) {
         double probability =
                 warm
                         ? clamp(0.55 + 0.05 * (z - settings.minZScore()), 0.55, 0.95)
                         : clamp(0.4 + 0.4 * rate, 0.4, 0.8);
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence(
-                "error-rate",
-                String.format(
-                        Locale.ROOT,
-                        "%d errors in %d log records (%.1f%%) over %s, baseline %.2f%% ± %.2f%%",
-                        errors,
-                        total,
-                        100 * rate,
-                        human(settings.window()),
-                        100 * s.baselineMean,
-                        100 * Math.sqrt(s.baselineVariance)),
-                windowEnd,
-                SOURCE,
-                null,
-                rate,
-                Map.of(
-                        "errors", Long.toString(errors),
-                        "total", Long.toString(total),
-                        "zScore", warm ? String.format(Locale.ROOT, "%.1f", z) : "cold-start")));
-        for (String example : s.recentErrors) {
-            if (example != null) {
-                evidence.add(new Evidence("log", example, windowEnd, SOURCE, null, null, Map.of()));
-            }
+        evidence.add(
+                new Evidence(
+                        "error-rate",
+                        String.format(
+                                Locale.ROOT,
+                                "%d errors in %d log records (%.1f%%) over %s, baseline %.2f%% ± %.2f%%",
+                                errors,
+                                total,
+                                100 * rate,
+                                human(settings.window()),
+                                100 * s.baselineMean,
+                                100 * Math.sqrt(s.baselineVariance)),
+                        windowEnd,
+                        SOURCE,
+                        null,
+                        rate,
+                        Map.of(
+                                "errors", Long.toString(errors),
+                                "total", Long.toString(total),
+                                "zScore",
+                                        warm
+                                                ? String.format(Locale.ROOT, "%.1f", z)
+                                                : "cold-start")));
+        for (String example : examples) {
+            evidence.add(new Evidence("log", example, windowEnd, SOURCE, null, null, Map.of()));
         }
         return Signal.newBuilder()
                 .setSignalId(Ids.stable(SOURCE, service, Long.toString(windowEnd)))
@@ -234,20 +255,24 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
                 .setFailureType(FailureTypes.ERROR_SPIKE)
                 .setProbability(probability)
                 .setSeverity(severity(rate))
-                .setTimeToImpact(new TimeToImpact(
-                        Duration.ofMinutes(5).toMillis(), 0L, Duration.ofMinutes(30).toMillis()))
+                .setTimeToImpact(
+                        new TimeToImpact(
+                                Duration.ofMinutes(5).toMillis(),
+                                0L,
+                                Duration.ofMinutes(30).toMillis()))
                 .setEvidence(evidence)
-                .setRecommendedActions(List.of(
-                        new RecommendedAction(
-                                "Check what changed on " + service,
-                                "Compare the start of the burst with recent deployments and"
-                                        + " configuration changes; roll back if they line up.",
-                                null),
-                        new RecommendedAction(
-                                "Inspect the new error messages",
-                                "The evidence lists examples; look for a failing dependency or a"
-                                        + " code path that started failing.",
-                                null)))
+                .setRecommendedActions(
+                        List.of(
+                                new RecommendedAction(
+                                        "Check what changed on " + service,
+                                        "Compare the start of the burst with recent deployments and"
+                                                + " configuration changes; roll back if they line up.",
+                                        null),
+                                new RecommendedAction(
+                                        "Inspect the new error messages",
+                                        "The evidence lists examples; look for a failing dependency or a"
+                                                + " code path that started failing.",
+                                        null)))
                 .setProducer(PRODUCER)
                 .setAttributes(Map.of())
                 .build();
@@ -255,7 +280,8 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
 
     private Signal resolvedSignal(String service, long windowEnd) {
         return Signal.newBuilder()
-                .setSignalId(Ids.stable(SOURCE, service, Long.toString(windowEnd), SignalKinds.RESOLVED))
+                .setSignalId(
+                        Ids.stable(SOURCE, service, Long.toString(windowEnd), SignalKinds.RESOLVED))
                 .setTimestamp(windowEnd)
                 .setService(service)
                 .setHost(null)
@@ -266,14 +292,17 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
                 .setProbability(0.0)
                 .setSeverity(Severity.INFO)
                 .setTimeToImpact(null)
-                .setEvidence(List.of(new Evidence(
-                        "error-rate",
-                        "error rate back to baseline for " + human(settings.window()),
-                        windowEnd,
-                        SOURCE,
-                        null,
-                        null,
-                        Map.of())))
+                .setEvidence(
+                        List.of(
+                                new Evidence(
+                                        "error-rate",
+                                        "error rate back to baseline for "
+                                                + human(settings.window()),
+                                        windowEnd,
+                                        SOURCE,
+                                        null,
+                                        null,
+                                        Map.of())))
                 .setRecommendedActions(List.of())
                 .setProducer(PRODUCER)
                 .setAttributes(Map.of())
@@ -295,10 +324,6 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         return level == LogLevel.ERROR || level == LogLevel.FATAL;
     }
 
-    private int slot(long bucket) {
-        return (int) Math.floorMod(bucket, (long) buckets);
-    }
-
     private long bucketEnd(long bucket) {
         return (bucket + 1) * slide - 1;
     }
@@ -308,7 +333,9 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     }
 
     private static String abbreviate(String message) {
-        return message.length() <= EXAMPLE_LENGTH ? message : message.substring(0, EXAMPLE_LENGTH) + "…";
+        return message.length() <= EXAMPLE_LENGTH
+                ? message
+                : message.substring(0, EXAMPLE_LENGTH) + "…";
     }
 
     private static String human(Duration duration) {
