@@ -5,7 +5,6 @@ import io.forewarn.rules.compile.RuleCompiler;
 import io.forewarn.rules.parse.RuleParser;
 import io.forewarn.rules.runtime.RuleUpdates;
 import io.forewarn.schema.RuleUpdate;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,10 +79,10 @@ final class BenchmarkRules {
                 key = "service";
                 pattern =
                         "  - step: deploy\n"
-                            + "    match: {deployment: SUCCEEDED}\n"
-                            + "  - step: errors\n"
-                            + "    match: {log: ERROR}\n"
-                            + "    where: message.endsWith('"
+                                + "    match: {deployment: SUCCEEDED}\n"
+                                + "  - step: errors\n"
+                                + "    match: {log: ERROR}\n"
+                                + "    where: message.endsWith('"
                                 + code
                                 + "')\n"
                                 + "    times: 2\n";

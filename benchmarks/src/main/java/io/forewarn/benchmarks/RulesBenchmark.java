@@ -2,7 +2,6 @@ package io.forewarn.benchmarks;
 
 import io.forewarn.rules.compile.CompiledRule;
 import io.forewarn.schema.RuleUpdate;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public final class RulesBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add(
                 "| rules | dynamic records/s | baseline records/s | speed-up | dynamic matches |"
-                    + " baseline matches | dynamic state | baseline state |");
+                        + " baseline matches | dynamic state | baseline state |");
         rows.add("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
         // Warm up the JVM once on a small run, not reported.
@@ -115,7 +114,7 @@ public final class RulesBenchmark {
                 String.format(
                         Locale.ROOT,
                         "parallelism %d; %,d records per dynamic run, %,d per baseline run; state"
-                            + " after %,d records, watermark %d s behind%n%n",
+                                + " after %,d records, watermark %d s behind%n%n",
                         parallelism,
                         records,
                         baselineRecords,

@@ -10,7 +10,7 @@ import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleKeyKind;
 import io.forewarn.schema.state.RuleRecord;
-
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.operator.CepOperator;
@@ -19,8 +19,6 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-
-import java.util.List;
 
 /**
  * Keyed state held after the same records, measured as the size of an operator snapshot (one

@@ -9,7 +9,9 @@ import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleKeyKind;
 import io.forewarn.schema.state.RuleRecord;
-
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -24,10 +26,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the same synthetic stream through the same rules two ways on a local mini cluster at the

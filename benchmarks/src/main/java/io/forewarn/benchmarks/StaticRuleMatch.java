@@ -5,13 +5,11 @@ import io.forewarn.rules.compile.RuleCompiler;
 import io.forewarn.rules.parse.RuleParser;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleRecord;
-
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The baseline's output: a match of one static CEP operator as the rule's Signal, as the dynamic

@@ -7,12 +7,10 @@ import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.state.RuleRecord;
-
+import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongMinimum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
-
-import java.util.Map;
 
 /**
  * A deterministic telemetry stream: record {@code i} depends only on {@code i}. 74.9% metric

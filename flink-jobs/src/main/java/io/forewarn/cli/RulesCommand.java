@@ -9,19 +9,6 @@ import io.forewarn.rules.testing.FileResult;
 import io.forewarn.rules.testing.RuleTestReport;
 import io.forewarn.rules.testing.RuleTestRunner;
 import io.forewarn.schema.RuleUpdate;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -37,6 +24,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code forewarn rules validate|test|publish}: work with CEP rule files. */
 @Command(
@@ -149,7 +146,7 @@ final class RulesCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Parse and compile rule files: YAML, fields, CEL conditions type-checked against"
-                    + " each record kind, patterns Flink CEP accepts. Does not run test cases.",
+                        + " each record kind, patterns Flink CEP accepts. Does not run test cases.",
                 "Exit code 1 when any file is invalid."
             })
     static final class Validate implements Callable<Integer> {
@@ -177,7 +174,7 @@ final class RulesCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Run the test cases of rule files: PASS or FAIL per case, with the expected and"
-                    + " found matches of each failure.",
+                        + " found matches of each failure.",
                 "Exit code 1 when any file is invalid or any case fails."
             })
     static final class Test implements Callable<Integer> {
@@ -204,11 +201,11 @@ final class RulesCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Validate and test rule files, then publish them as RuleUpdate records on the rules"
-                    + " topic (topics.rules), where running jobs pick them up within seconds.",
+                        + " topic (topics.rules), where running jobs pick them up within seconds.",
                 "Nothing is published when any file is invalid or any test case fails (exit code"
-                    + " 1).",
+                        + " 1).",
                 "Each rule is published with the version in its file; jobs ignore versions that are"
-                    + " not newer than the one they run."
+                        + " not newer than the one they run."
             })
     static final class Publish implements Callable<Integer> {
         @Spec CommandLine.Model.CommandSpec spec;

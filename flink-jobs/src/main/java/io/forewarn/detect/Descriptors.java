@@ -39,9 +39,13 @@ public final class Descriptors {
     /** Broadcast state of the rule operators: the latest accepted update of every rule id. */
     public static final MapStateDescriptor<String, RuleUpdate> RULE_UPDATES =
             new MapStateDescriptor<>(
-                    "rule-updates", StringSerializer.INSTANCE, new AvroSerializer<>(RuleUpdate.class));
+                    "rule-updates",
+                    StringSerializer.INSTANCE,
+                    new AvroSerializer<>(RuleUpdate.class));
 
-    /** Records of a key waiting for the watermark, by event time; shared by all rules of the key. */
+    /**
+     * Records of a key waiting for the watermark, by event time; shared by all rules of the key.
+     */
     public static final MapStateDescriptor<Long, List<RuleRecord>> RULE_PENDING_RECORDS =
             new MapStateDescriptor<>(
                     "rule-pending-records",

@@ -135,8 +135,12 @@ public class KafkaEndpoints implements DetectEndpoints {
     public Sink<ControlStatus> controlStatus() {
         return KafkaSink.<ControlStatus>builder()
                 .setKafkaProducerConfig(config.kafkaProperties())
-                .setRecordSerializer(new AvroRecordSerializer<>(
-                        config.get(TOPIC_STATUS), ControlStatus.class, ControlStatus::getId, ControlStatus::getTimestamp))
+                .setRecordSerializer(
+                        new AvroRecordSerializer<>(
+                                config.get(TOPIC_STATUS),
+                                ControlStatus.class,
+                                ControlStatus::getId,
+                                ControlStatus::getTimestamp))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }

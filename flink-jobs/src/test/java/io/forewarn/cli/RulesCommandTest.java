@@ -3,16 +3,13 @@ package io.forewarn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.testutils.RuleFiles;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class RulesCommandTest {
 

@@ -9,7 +9,6 @@ import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.RuleKeyKind;
 import io.forewarn.schema.state.RuleRecord;
-
 import java.util.Map;
 
 /** Rule files, rule updates and rule records for tests. */

@@ -9,11 +9,6 @@ import io.forewarn.rules.testing.CaseResult;
 import io.forewarn.rules.testing.FileResult;
 import io.forewarn.rules.testing.RuleTestReport;
 import io.forewarn.rules.testing.RuleTestRunner;
-
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +20,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every rule file of the built-in library parses, compiles and passes its own test cases; the

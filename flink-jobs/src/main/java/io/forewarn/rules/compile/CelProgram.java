@@ -6,11 +6,9 @@ import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
-
 import io.forewarn.rules.model.Expression;
 import io.forewarn.rules.model.RuleProblem;
 import io.forewarn.rules.model.Spelling;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +117,7 @@ public final class CelProgram implements Serializable {
         }
         if (message.contains("no matching overload")) {
             return "compare and combine values of the same type: write 2.0 (not 2) next to a"
-                       + " double, quote texts, and use int(x) or double(x) to convert";
+                    + " double, quote texts, and use int(x) or double(x) to convert";
         }
         if (message.contains("expected type")) {
             return scope.result() == CelScope.Result.BOOL

@@ -1,7 +1,6 @@
 package io.forewarn.rules.compile;
 
 import io.forewarn.rules.model.RecordKind;
-
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;

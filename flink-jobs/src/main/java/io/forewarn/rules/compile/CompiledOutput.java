@@ -2,7 +2,6 @@ package io.forewarn.rules.compile;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelVariableResolver;
-
 import io.forewarn.detect.Ids;
 import io.forewarn.rules.model.Action;
 import io.forewarn.rules.model.KeyKind;
@@ -20,7 +19,6 @@ import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
 import io.forewarn.schema.state.RuleRecord;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,12 +2,10 @@ package io.forewarn.rules.compile;
 
 import io.forewarn.rules.model.Rule;
 import io.forewarn.schema.state.RuleRecord;
-
+import java.util.List;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.pattern.Pattern;
-
-import java.util.List;
 
 /**
  * A rule version ready to run: its Flink CEP pattern and NFA factory, the selectors that route

@@ -6,7 +6,6 @@ import io.forewarn.schema.DeploymentEvent;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Signal;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +142,7 @@ public final class RecordFields {
                                 str(
                                         "status",
                                         "STARTED, IN_PROGRESS, SUCCEEDED, FAILED, ROLLED_BACK or"
-                                            + " UNKNOWN",
+                                                + " UNKNOWN",
                                         r -> ((DeploymentEvent) r).getStatus().name()),
                                 str(
                                         "commitSha",
@@ -174,7 +173,7 @@ public final class RecordFields {
                                 str(
                                         "service",
                                         "the service that depends on it, where the status is per"
-                                            + " consumer",
+                                                + " consumer",
                                         r -> ((DependencyStatus) r).getService()),
                                 str("host", "always empty", r -> null),
                                 str(
@@ -188,7 +187,7 @@ public final class RecordFields {
                                 str(
                                         "status",
                                         "OPERATIONAL, DEGRADED, PARTIAL_OUTAGE, MAJOR_OUTAGE,"
-                                            + " MAINTENANCE or UNKNOWN",
+                                                + " MAINTENANCE or UNKNOWN",
                                         r -> ((DependencyStatus) r).getStatus().name()),
                                 dbl(
                                         "latencyMs",

@@ -12,18 +12,16 @@ import io.forewarn.rules.model.SourceLocation;
 import io.forewarn.rules.model.Step;
 import io.forewarn.rules.model.Template;
 import io.forewarn.schema.state.RuleRecord;
-
-import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
-import org.apache.flink.cep.nfa.compiler.NFACompiler;
-import org.apache.flink.cep.pattern.MalformedPatternException;
-import org.apache.flink.cep.pattern.Pattern;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.cep.pattern.MalformedPatternException;
+import org.apache.flink.cep.pattern.Pattern;
 
 /**
  * Compiles a parsed {@link Rule} into a {@link CompiledRule}: a Flink CEP {@link Pattern} whose
@@ -104,7 +102,7 @@ public final class RuleCompiler {
                                         rule.pattern().get(0).location(),
                                         rule.id(),
                                         "unsupported combination: every step is optional, so the"
-                                            + " rule could match no record",
+                                                + " rule could match no record",
                                         "make at least one step required")));
             }
             factory = NFACompiler.compileFactory(pattern, false);
@@ -119,7 +117,7 @@ public final class RuleCompiler {
                                     "unsupported combination: Flink CEP rejects the pattern: "
                                             + e.getMessage(),
                                     "see 'Combinations Flink CEP does not support' in"
-                                        + " docs/rules.md")));
+                                            + " docs/rules.md")));
         }
         CompiledOutput output =
                 new CompiledOutput(rule, kinds, probability, summary, evidence, errors);

@@ -3,7 +3,6 @@ package io.forewarn.rules.compile;
 import io.forewarn.rules.model.RecordKind;
 import io.forewarn.rules.model.Selector;
 import io.forewarn.schema.state.RuleRecord;
-
 import java.io.Serializable;
 import java.util.Set;
 

@@ -1,15 +1,12 @@
 package io.forewarn.rules.compile;
 
 import dev.cel.runtime.CelEvaluationException;
-
 import io.forewarn.rules.model.KeyKind;
 import io.forewarn.schema.state.RuleRecord;
-
-import org.apache.flink.cep.pattern.conditions.IterativeCondition;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.flink.cep.pattern.conditions.IterativeCondition;
 
 /**
  * The condition of one step: first its selector (record kind, metric name, level, service: plain

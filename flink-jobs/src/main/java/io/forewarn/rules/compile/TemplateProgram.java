@@ -2,10 +2,8 @@ package io.forewarn.rules.compile;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelVariableResolver;
-
 import io.forewarn.rules.model.RuleProblem;
 import io.forewarn.rules.model.Template;
-
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;

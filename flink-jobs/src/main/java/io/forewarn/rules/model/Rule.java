@@ -1,7 +1,6 @@
 package io.forewarn.rules.model;
 
 import io.forewarn.schema.Severity;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.forewarn.rules.model;
 
 import io.forewarn.schema.state.RuleRecord;
-
 import java.io.Serializable;
 import java.util.List;
 

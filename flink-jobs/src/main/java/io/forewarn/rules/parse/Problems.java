@@ -3,11 +3,9 @@ package io.forewarn.rules.parse;
 import io.forewarn.rules.model.RuleException;
 import io.forewarn.rules.model.RuleProblem;
 import io.forewarn.rules.model.SourceLocation;
-
-import org.yaml.snakeyaml.nodes.Node;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Collects the problems of one file, so an author sees all of them at once. */
 final class Problems {

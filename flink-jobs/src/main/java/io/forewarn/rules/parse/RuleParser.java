@@ -24,15 +24,6 @@ import io.forewarn.schema.DeploymentStatus;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.state.RuleRecord;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +40,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a rule file (YAML, one rule per file) into a typed {@link Rule}. Reports every problem it
@@ -329,7 +327,7 @@ public final class RuleParser {
             }
             String fix =
                     "use no-skip, skip-to-next, skip-past-last-event, or {skip-to-first: STEP} /"
-                        + " {skip-to-last: STEP}";
+                            + " {skip-to-last: STEP}";
             if (v instanceof ScalarNode s) {
                 for (SkipStrategy.Kind k :
                         List.of(
@@ -414,7 +412,7 @@ public final class RuleParser {
                             "match",
                             true,
                             "add e.g. 'match: {metric: jvm_gc_pause_seconds}' or 'match: {log:"
-                                + " [ERROR, FATAL]}'");
+                                    + " [ERROR, FATAL]}'");
             if (match != null) {
                 selector = selector(match);
             }
@@ -469,7 +467,7 @@ public final class RuleParser {
                         at,
                         "step name '" + name + "' cannot be used in conditions",
                         "use a word starting with a lower-case letter (letters, digits, _), not a"
-                            + " CEL keyword, 'steps' or 'key'");
+                                + " CEL keyword, 'steps' or 'key'");
             } else if (!stepNames.add(name)) {
                 problems.add(
                         at, "two steps are named '" + name + "'", "give every step its own name");
@@ -508,7 +506,7 @@ public final class RuleParser {
                                 + (m.what().startsWith("a group") ? "a group" : "the pattern")
                                 + " has no step before it, so it cannot have a contiguity",
                         "remove 'contiguity' here; a negated first step is not supported by Flink"
-                            + " CEP");
+                                + " CEP");
                 return null;
             }
             return found;
@@ -654,8 +652,8 @@ public final class RuleParser {
                                 ? "'match' names no record kind"
                                 : "'match' names " + kinds.size() + " record kinds",
                         "name exactly one of log (levels), metric (names), deployment (statuses),"
-                            + " dependency (names) or signal (kinds); 'any' for all, e.g. 'match:"
-                            + " {metric: disk_used_ratio}'");
+                                + " dependency (names) or signal (kinds); 'any' for all, e.g. 'match:"
+                                + " {metric: disk_used_ratio}'");
                 return null;
             }
             RecordKind kind = kinds.get(0);
@@ -735,7 +733,7 @@ public final class RuleParser {
                 m.missing(
                         "summary",
                         "add a one-line summary, e.g. 'summary: Heap above 90% then"
-                            + " {{size(steps.gc)}} long GC pauses'");
+                                + " {{size(steps.gc)}} long GC pauses'");
             }
             Map<String, Template> evidence = new LinkedHashMap<>();
             YamlMap ev = m.map("evidence", false, null);
@@ -896,7 +894,7 @@ public final class RuleParser {
                             "name",
                             true,
                             "say what the case shows, e.g. 'name: two long pauses after heap"
-                                + " pressure'");
+                                    + " pressure'");
             String service =
                     m.has("service") ? m.string("service", true, null) : DEFAULT_TEST_SERVICE;
             String host = m.has("host") ? m.string("host", true, null) : DEFAULT_TEST_HOST;
@@ -934,7 +932,7 @@ public final class RuleParser {
                                                 ? "mapping (it contains ': ')"
                                                 : "list"),
                                 "write the input as a block ('input: |', one record per line), or"
-                                    + " quote the line");
+                                        + " quote the line");
                     }
                 }
             }

@@ -16,7 +16,6 @@ import io.forewarn.schema.Severity;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleKeyKind;
 import io.forewarn.schema.state.RuleRecord;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,6 @@ import io.forewarn.rules.model.Rule;
 import io.forewarn.rules.model.RuleException;
 import io.forewarn.rules.parse.RuleParser;
 import io.forewarn.schema.RuleUpdate;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -2,12 +2,10 @@ package io.forewarn.rules.runtime;
 
 import io.forewarn.rules.compile.CompiledRule;
 import io.forewarn.schema.state.RuleRecord;
-
-import org.apache.flink.util.Collector;
-
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.util.Collector;
 
 /** What the rule operator emits for a match. */
 @FunctionalInterface

@@ -2,12 +2,10 @@ package io.forewarn.rules.runtime;
 
 import io.forewarn.rules.compile.CompiledRule;
 import io.forewarn.schema.RuleUpdate;
-
-import org.apache.flink.api.common.state.BroadcastState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.state.BroadcastState;
 
 /**
  * The rule updates an operator instance accepted, kept in its broadcast state so they survive

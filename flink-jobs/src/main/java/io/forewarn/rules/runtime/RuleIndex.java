@@ -6,7 +6,6 @@ import io.forewarn.rules.compile.SelectorMatcher;
 import io.forewarn.rules.model.KeyKind;
 import io.forewarn.rules.model.RecordKind;
 import io.forewarn.schema.state.RuleRecord;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;

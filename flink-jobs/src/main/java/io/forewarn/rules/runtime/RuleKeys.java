@@ -4,7 +4,6 @@ import io.forewarn.rules.compile.RecordFields;
 import io.forewarn.rules.model.KeyKind;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.state.RuleKeyKind;
-
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,11 +1,10 @@
 package io.forewarn.rules.runtime;
 
+import java.util.function.LongSupplier;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
-
-import java.util.function.LongSupplier;
 
 /**
  * Metrics of one rule in one operator instance, in the operator's group {@code rule.<id>}: the

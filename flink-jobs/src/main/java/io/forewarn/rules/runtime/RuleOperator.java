@@ -7,7 +7,13 @@ import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.ControlSubject;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.RuleRecord;
-
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -28,14 +34,6 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One keyed operator that evaluates every active rule for a key. Input one is the routed records
@@ -290,7 +288,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
                 && Long.highestOneBit(errors) > Long.highestOneBit(r.errorsLogged)) {
             LOG.warn(
                     "Rule {} version {}: {} expression evaluations failed so far (they count as not"
-                        + " met); the latest: {}",
+                            + " met); the latest: {}",
                     r.rule.id(),
                     r.rule.version(),
                     errors,
@@ -307,7 +305,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         if (first || Long.bitCount(r.dropped) == 1) {
             LOG.warn(
                     "Rule {} version {} holds more than {} partial matches for {}: dropped the"
-                        + " oldest {} ({} so far)",
+                            + " oldest {} ({} so far)",
                     r.rule.id(),
                     r.rule.version(),
                     settings.maxPartialMatches(),

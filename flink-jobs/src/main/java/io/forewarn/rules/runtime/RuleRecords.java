@@ -3,7 +3,6 @@ package io.forewarn.rules.runtime;
 import io.forewarn.rules.compile.RecordFields;
 import io.forewarn.schema.state.RuleKeyKind;
 import io.forewarn.schema.state.RuleRecord;
-
 import org.apache.flink.api.common.functions.MapFunction;
 
 /** Wraps the records rules can match into the {@link RuleRecord} envelope, before routing. */

@@ -8,7 +8,6 @@ import io.forewarn.rules.parse.RuleParser;
 import io.forewarn.schema.ControlOutcome;
 import io.forewarn.schema.RuleOp;
 import io.forewarn.schema.RuleUpdate;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -5,7 +5,7 @@ import io.forewarn.rules.compile.CompiledRule;
 import io.forewarn.rules.model.KeyKind;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.RuleRecord;
-
+import java.util.List;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -13,8 +13,6 @@ import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
-
-import java.util.List;
 
 /**
  * Sends each record on to the rule operator once per key kind (service, host, series) for which

@@ -4,7 +4,6 @@ import static io.forewarn.config.ForewarnOptions.RULES_MAX_ACTIVE;
 import static io.forewarn.config.ForewarnOptions.RULES_MAX_PARTIAL_MATCHES;
 
 import io.forewarn.config.ForewarnConfig;
-
 import java.io.Serializable;
 
 /**

@@ -2,7 +2,6 @@ package io.forewarn.rules.runtime;
 
 import io.forewarn.detect.Descriptors;
 import io.forewarn.schema.state.RuleRecord;
-
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.cep.configuration.SharedBufferCacheConfig;

@@ -1,7 +1,7 @@
 package io.forewarn.rules.runtime;
 
 import io.forewarn.schema.RuleUpdate;
-
+import java.io.IOException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -10,8 +10,6 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
 
 /**
  * Reads {@link RuleUpdate}s from the rules topic (Avro single-object encoding). A record that is

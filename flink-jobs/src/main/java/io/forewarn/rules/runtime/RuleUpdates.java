@@ -2,7 +2,6 @@ package io.forewarn.rules.runtime;
 
 import io.forewarn.schema.RuleOp;
 import io.forewarn.schema.RuleUpdate;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,11 +3,9 @@ package io.forewarn.rules.runtime;
 import io.forewarn.rules.compile.CompiledRule;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleRecord;
-
-import org.apache.flink.util.Collector;
-
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.util.Collector;
 
 /** Emits a match as the rule's {@link Signal}, for the prediction stage. */
 public final class SignalMatchHandler implements MatchHandler<Signal> {

@@ -1,7 +1,6 @@
 package io.forewarn.rules.testing;
 
 import io.forewarn.schema.Signal;
-
 import java.util.List;
 
 /**

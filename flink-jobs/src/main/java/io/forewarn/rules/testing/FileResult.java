@@ -2,7 +2,6 @@ package io.forewarn.rules.testing;
 
 import io.forewarn.rules.model.Rule;
 import io.forewarn.rules.model.RuleProblem;
-
 import java.util.List;
 
 /**

@@ -1,8 +1,7 @@
 package io.forewarn.rules.testing;
 
-import org.apache.flink.api.common.functions.RuntimeContext;
-
 import java.lang.reflect.Proxy;
+import org.apache.flink.api.common.functions.RuntimeContext;
 
 /**
  * A runtime context for running rules outside a Flink job. Flink CEP hands one to the conditions of

@@ -1,7 +1,6 @@
 package io.forewarn.rules.testing;
 
 import io.forewarn.rules.model.RuleProblem;
-
 import java.io.PrintWriter;
 
 /**

@@ -13,9 +13,6 @@ import io.forewarn.rules.runtime.RuleRunner;
 import io.forewarn.rules.runtime.RuleState;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleRecord;
-
-import org.apache.flink.formats.avro.typeutils.AvroSerializer;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 
 /**
  * Parses and compiles a rule file and runs its test cases through the engine's {@link RuleRunner}:

@@ -9,15 +9,13 @@ import io.forewarn.rules.model.RuleProblem;
 import io.forewarn.rules.parse.RuleParser;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.testutils.RuleFiles;
-
+import java.time.Duration;
+import java.util.List;
 import org.apache.flink.cep.nfa.aftermatch.SkipToLastStrategy;
 import org.apache.flink.cep.pattern.GroupPattern;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.cep.pattern.Quantifier;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
 
 class RuleCompilerTest {
 
@@ -136,9 +134,9 @@ class RuleCompilerTest {
                                         """)))
                 .containsExactly(
                         "r.yaml:10:12: rule r: in 'valu > 0.9': undeclared reference to 'valu' (in"
-                            + " container ''). Fix: did you mean 'value'? fields of a metric"
-                            + " record: timestamp, service, host, name, value, labels, unit,"
-                            + " metricKind; earlier steps: steps.NAME");
+                                + " container ''). Fix: did you mean 'value'? fields of a metric"
+                                + " record: timestamp, service, host, name, value, labels, unit,"
+                                + " metricKind; earlier steps: steps.NAME");
     }
 
     @Test
@@ -265,10 +263,10 @@ class RuleCompilerTest {
                                 assertThat(p)
                                         .contains(
                                                 "unsupported combination: Flink CEP rejects the"
-                                                    + " pattern")
+                                                        + " pattern")
                                         .contains(
                                                 "Optional pattern cannot be preceded by greedy"
-                                                    + " pattern"));
+                                                        + " pattern"));
         assertThat(
                         problems(
                                 steps(

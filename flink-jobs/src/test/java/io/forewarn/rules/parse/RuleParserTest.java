@@ -15,11 +15,9 @@ import io.forewarn.rules.model.SkipStrategy;
 import io.forewarn.rules.model.Step;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Severity;
-
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class RuleParserTest {
 
@@ -57,7 +55,8 @@ class RuleParserTest {
         Rule rule =
                 parse(
                         HEADER
-                                + """
+                                +
+"""
 severity: critical
 labels: {team: storage}
 within: 30m
@@ -148,7 +147,7 @@ tests:
                         m ->
                                 m.startsWith(
                                                 "rules/disk-fill.yaml:6:1: rule disk-fill: unknown"
-                                                    + " field 'withn' in the rule")
+                                                        + " field 'withn' in the rule")
                                         && m.contains("did you mean 'within'?"));
     }
 
@@ -157,8 +156,8 @@ tests:
         assertThat(messages(HEADER + "pattern:\n  - step: a\n    match: {metric: a}\n" + OUTPUT))
                 .containsExactly(
                         "rules/disk-fill.yaml:1:1: rule disk-fill: the rule has no 'within': its"
-                            + " partial matches could be held forever. Fix: add 'within: 10m' (the"
-                            + " longest time one match may span)");
+                                + " partial matches could be held forever. Fix: add 'within: 10m' (the"
+                                + " longest time one match may span)");
     }
 
     @Test
@@ -180,7 +179,7 @@ tests:
                                 m.startsWith("rules/disk-fill.yaml:2:10:")
                                         && m.contains(
                                                 "'version' in the rule must be a whole number, not"
-                                                    + " 'three'"))
+                                                        + " 'three'"))
                 .anyMatch(
                         m ->
                                 m.startsWith("rules/disk-fill.yaml:6:9:")
@@ -234,13 +233,13 @@ tests:
                                 m.contains(":9:17:")
                                         && m.contains(
                                                 "the first step of the pattern has no step before"
-                                                    + " it"))
+                                                        + " it"))
                 .anyMatch(
                         m ->
                                 m.contains(":14:5:")
                                         && m.contains(
                                                 "unsupported combination: 'times' on a negated"
-                                                    + " (notFollowedBy) step"))
+                                                        + " (notFollowedBy) step"))
                 .anyMatch(
                         m ->
                                 m.contains(":17:5:")
@@ -341,7 +340,7 @@ tests:
                         m ->
                                 m.contains(
                                         "'LOUD' is not one of TRACE, DEBUG, INFO, WARN, ERROR,"
-                                            + " FATAL, UNKNOWN"));
+                                                + " FATAL, UNKNOWN"));
     }
 
     @Test
@@ -351,8 +350,8 @@ tests:
                                 HEADER.replace(
                                                 "description: disk fills up",
                                                 "description: !!javax.script.ScriptEngineManager"
-                                                    + " [!!java.net.URLClassLoader [[!!java.net.URL"
-                                                    + " [\"http://x\"]]]]")
+                                                        + " [!!java.net.URLClassLoader [[!!java.net.URL"
+                                                        + " [\"http://x\"]]]]")
                                         + "within: 5m\n"
                                         + "pattern:\n"
                                         + "  - step: a\n"

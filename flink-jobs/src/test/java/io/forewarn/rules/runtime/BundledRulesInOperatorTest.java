@@ -11,16 +11,14 @@ import io.forewarn.rules.testing.RuleTestRunner;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleRecord;
-
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The built-in library, packaged in the job jar, activates in the rule operator at start, and every

@@ -4,7 +4,6 @@ import static io.forewarn.testutils.RuleFiles.aThenB;
 import static io.forewarn.testutils.RuleFiles.delete;
 import static io.forewarn.testutils.RuleFiles.serviceMetric;
 import static io.forewarn.testutils.RuleFiles.upsert;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.detect.Descriptors;
@@ -13,7 +12,8 @@ import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleRecord;
 import io.forewarn.testutils.RuleFiles;
-
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -21,9 +21,6 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.stream.Collectors;
 
 class RuleOperatorTest {
 
@@ -288,9 +285,9 @@ class RuleOperatorTest {
                                 "1h",
                                 "no-skip",
                                 "  - step: a\n"
-                                    + "    match: {metric: a}\n"
-                                    + "  - step: b\n"
-                                    + "    match: {metric: b}\n")));
+                                        + "    match: {metric: a}\n"
+                                        + "  - step: b\n"
+                                        + "    match: {metric: b}\n")));
         for (int i = 1; i <= 4; i++) {
             record(serviceMetric(i * MINUTE, "checkout", "a", i));
         }

@@ -1,7 +1,6 @@
 package io.forewarn.rules.runtime;
 
 import static io.forewarn.testutils.RuleFiles.upsert;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.rules.model.KeyKind;
@@ -9,13 +8,11 @@ import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.RuleRecord;
 import io.forewarn.testutils.RuleFiles;
-
+import java.util.List;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 class RuleRouterTest {
 
@@ -56,9 +53,9 @@ class RuleRouterTest {
                                                 "5m",
                                                 null,
                                                 "  - step: a\n"
-                                                    + "    match: {metric: [a, b]}\n"
-                                                    + "  - step: e\n"
-                                                    + "    match: {log: ERROR}\n"))));
+                                                        + "    match: {metric: [a, b]}\n"
+                                                        + "  - step: e\n"
+                                                        + "    match: {log: ERROR}\n"))));
         send(h, RuleFiles.metric(1, "checkout", "a", 1));
         send(h, RuleFiles.metric(2, "checkout", "b", 1));
         send(h, RuleFiles.metric(3, "checkout", "c", 1));

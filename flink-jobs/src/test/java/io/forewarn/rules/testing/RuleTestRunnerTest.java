@@ -3,11 +3,9 @@ package io.forewarn.rules.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.testutils.RuleFiles;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 
 class RuleTestRunnerTest {
 
@@ -81,7 +79,7 @@ class RuleTestRunnerTest {
         assertThat(result.passed()).isFalse();
         assertThat(report(result))
                 .isEqualTo(
-                        """
+"""
 FAIL r / wrong expectations
   at r.yaml:18:5
   expected 2 match(es), got 2:
@@ -102,8 +100,8 @@ FAIL r / wrong expectations
         assertThat(report(result))
                 .startsWith(
                         "FAIL r.yaml\n"
-                            + "  r.yaml:10:20: rule r: in 'value > five': undeclared reference to"
-                            + " 'five'");
+                                + "  r.yaml:10:20: rule r: in 'value > five': undeclared reference to"
+                                + " 'five'");
     }
 
     @Test
