@@ -2,6 +2,7 @@ package io.forewarn.detect;
 
 import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.RuleUpdate;
+import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.PredictionState;
 import io.forewarn.schema.state.RuleRecord;
 import java.util.List;
@@ -35,6 +36,13 @@ public final class Descriptors {
 
     public static final ValueStateDescriptor<PredictionState> PREDICTION_STATE =
             new ValueStateDescriptor<>("prediction", new AvroTypeInfo<>(PredictionState.class));
+
+    /** Signals of one entity and failure type waiting for the watermark, by event time. */
+    public static final MapStateDescriptor<Long, List<Signal>> SIGNALS_WAITING =
+            new MapStateDescriptor<>(
+                    "signals-waiting",
+                    LongSerializer.INSTANCE,
+                    new ListSerializer<>(new AvroSerializer<>(Signal.class)));
 
     /** Broadcast state of the rule operators: the latest accepted update of every rule id. */
     public static final MapStateDescriptor<String, RuleUpdate> RULE_UPDATES =

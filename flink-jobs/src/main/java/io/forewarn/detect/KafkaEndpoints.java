@@ -72,19 +72,25 @@ public class KafkaEndpoints implements DetectEndpoints {
 
     /**
      * The rules topic, read from its beginning on a fresh start whatever kafka.starting-offsets
-     * says: every published rule must be seen, and versions make replays harmless.
+     * says: every published rule must be seen, and versions make replays harmless. A bounded job
+     * reads the updates the topic holds when it starts.
      */
     @Override
     public Source<RuleUpdate, ?, ?> ruleUpdates() {
-        return KafkaSource.<RuleUpdate>builder()
-                .setProperties(config.kafkaProperties())
-                .setTopics(config.get(TOPIC_RULES))
-                .setGroupId(config.get(KAFKA_GROUP_ID) + "-rules")
-                .setClientIdPrefix(config.get(KAFKA_GROUP_ID) + "-rules")
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new RuleUpdateDeserializer())
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .build();
+        KafkaSourceBuilder<RuleUpdate> builder =
+                KafkaSource.<RuleUpdate>builder()
+                        .setProperties(config.kafkaProperties())
+                        .setTopics(config.get(TOPIC_RULES))
+                        .setGroupId(config.get(KAFKA_GROUP_ID) + "-rules")
+                        .setClientIdPrefix(config.get(KAFKA_GROUP_ID) + "-rules")
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(new RuleUpdateDeserializer());
+        if (config.get(BOUNDED)) {
+            builder.setBounded(OffsetsInitializer.latest());
+        } else {
+            builder.setProperty("partition.discovery.interval.ms", "60000");
+        }
+        return builder.build();
     }
 
     private OffsetsInitializer startingOffsets() {

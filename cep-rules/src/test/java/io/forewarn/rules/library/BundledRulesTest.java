@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestFactory;
 class BundledRulesTest {
 
     private static final Path RULES = Path.of("rules");
+    private static final Path DOCS = Path.of("../docs/rules.md");
 
     static List<Path> ruleFiles() throws IOException {
         try (Stream<Path> files = Files.list(RULES)) {
@@ -91,6 +92,9 @@ class BundledRulesTest {
             assertThat(rule.tests())
                     .as("%s has a case that must not match", rule.id())
                     .anyMatch(t -> t.expected().isEmpty());
+            assertThat(Files.readString(DOCS))
+                    .as("docs/rules.md lists %s in the built-in library", rule.id())
+                    .contains("| `" + rule.id() + "` |");
             assertThat(rule.output().actions())
                     .as("%s recommends an action with a runbook", rule.id())
                     .anyMatch(a -> a.runbook() != null);
