@@ -127,7 +127,9 @@ public final class RuleRunner implements AutoCloseable {
                 };
         int evaluated = 0;
         for (Batch batch : batches) {
-            advance(state, nfaState, batch.timestamp(), counting);
+            if (!idle(nfaState)) {
+                advance(state, nfaState, batch.timestamp(), counting);
+            }
             for (RuleRecord record : batch.records()) {
                 process(state, nfaState, record, batch.timestamp(), counting);
                 evaluated++;
@@ -215,6 +217,15 @@ public final class RuleRunner implements AutoCloseable {
         nfaState.setNewPartialMatches(kept);
         nfaState.setStateChanged();
         return excess;
+    }
+
+    /**
+     * Whether advancing time can change nothing: the NFA holds only its start states (which never
+     * time out) and no completed matches waiting for the skip strategy. Advancing would only prune
+     * the shared buffer's per-timestamp event counters, which the next run does.
+     */
+    private static boolean idle(NFAState nfaState) {
+        return nfaState.getCompletedMatches().isEmpty() && partialMatches(nfaState) == 0;
     }
 
     /** Partial matches that hold at least one record (the NFA's start states hold none). */
