@@ -62,7 +62,7 @@ public final class RulesBenchmark {
         rows.add("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
         // Warm up the JVM once on a small run, not reported.
-        List<RuleUpdate> warm = BenchmarkRules.updates(counts.get(0));
+        List<RuleUpdate> warm = BenchmarkRules.updates(Math.min(20, counts.get(0)));
         throughput.dynamic(warm, 100_000);
         throughput.baseline(warm, BenchmarkRules.compiled(warm), 20_000);
 
@@ -70,6 +70,8 @@ public final class RulesBenchmark {
             List<RuleUpdate> rules = BenchmarkRules.updates(n);
             List<CompiledRule> compiled = BenchmarkRules.compiled(rules);
             RulesThroughput.Run longRun = throughput.dynamic(rules, records);
+            System.out.printf(
+                    Locale.ROOT, "%d rules, dynamic, %d records: %s%n", n, records, longRun);
             long dynState = state.dynamic(rules);
             String dynRate = "";
             String baseRate = "not run";
@@ -79,6 +81,13 @@ public final class RulesBenchmark {
             if (n <= baselineMax) {
                 RulesThroughput.Run dyn = throughput.dynamic(rules, baselineRecords);
                 RulesThroughput.Run base = throughput.baseline(rules, compiled, baselineRecords);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%d rules, same %d records: dynamic %s, baseline %s%n",
+                        n,
+                        baselineRecords,
+                        dyn,
+                        base);
                 dynRate = String.format(Locale.ROOT, "%,.0f", dyn.recordsPerSecond());
                 baseRate = String.format(Locale.ROOT, "%,.0f", base.recordsPerSecond());
                 speedUp =

@@ -15,6 +15,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.operator.CepOperator;
 import org.apache.flink.formats.avro.typeutils.AvroSerializer;
+import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -30,6 +31,10 @@ final class RulesStateSize {
 
     static final long WATERMARK_LAG_MS = 5_000;
 
+    /** Snapshots in memory, without the default size limit. */
+    private static final JobManagerCheckpointStorage STORAGE =
+            new JobManagerCheckpointStorage(Integer.MAX_VALUE);
+
     private final long records;
 
     RulesStateSize(long records) {
@@ -44,6 +49,7 @@ final class RulesStateSize {
                         RuleRecord::getKey,
                         null,
                         Types.STRING);
+        h.setCheckpointStorage(STORAGE);
         h.open();
         for (long i = 0; i < records; i++) {
             RuleRecord r = new SyntheticTelemetry().map(i);
@@ -83,6 +89,7 @@ final class RulesStateSize {
                                     null),
                             RuleRecord::getKey,
                             Types.STRING);
+            h.setCheckpointStorage(STORAGE);
             h.open();
             KeyKind kind = rule.rule().key();
             for (long i = 0; i < records; i++) {
