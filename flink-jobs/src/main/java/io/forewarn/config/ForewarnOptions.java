@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,8 +18,8 @@ import java.util.Set;
  * overridden on the command line ({@code -Dkey=value}); see {@link ConfigLoader}. The reference
  * table in {@code docs/reference/configuration.md} is generated from this class.
  *
- * <p>Besides these options, two prefixes pass settings through: {@code kafka.properties.*} to
- * every Kafka client and {@code flink.*} to the Flink configuration of the job.
+ * <p>Besides these options, two prefixes pass settings through: {@code kafka.properties.*} to every
+ * Kafka client and {@code flink.*} to the Flink configuration of the job.
  */
 public final class ForewarnOptions {
 
@@ -44,8 +45,8 @@ public final class ForewarnOptions {
                     .defaultValue("forewarn-detect")
                     .withDescription(
                             "Consumer group of the job's Kafka sources. Offsets are committed on"
-                                    + " checkpoints, for monitoring; the job restores its positions from"
-                                    + " checkpoints.");
+                                + " checkpoints, for monitoring; the job restores its positions"
+                                + " from checkpoints.");
 
     public static final ConfigOption<StartingOffsets> KAFKA_STARTING_OFFSETS =
             ConfigOptions.key("kafka.starting-offsets")
@@ -78,8 +79,7 @@ public final class ForewarnOptions {
             ConfigOptions.key("kafka.sasl.password")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription(
-                            "SASL password.");
+                    .withDescription("SASL password.");
 
     public static final ConfigOption<String> KAFKA_SSL_TRUSTSTORE_LOCATION =
             ConfigOptions.key("kafka.ssl.truststore.location")
@@ -99,8 +99,7 @@ public final class ForewarnOptions {
             ConfigOptions.key("kafka.ssl.truststore.password")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription(
-                            "Trust store password (JKS, PKCS12).");
+                    .withDescription("Trust store password (JKS, PKCS12).");
 
     public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
             ConfigOptions.key("kafka.transaction-timeout")
@@ -122,7 +121,10 @@ public final class ForewarnOptions {
     // ------------------------------------------------------------------ Topics
 
     public static final ConfigOption<String> TOPIC_LOGS =
-            topic("logs", "forewarn.logs", "Application logs (JSON from shippers, plain lines or Avro).");
+            topic(
+                    "logs",
+                    "forewarn.logs",
+                    "Application logs (JSON from shippers, plain lines or Avro).");
     public static final ConfigOption<String> TOPIC_METRICS =
             topic("metrics", "forewarn.metrics", "Infrastructure and application metrics.");
     public static final ConfigOption<String> TOPIC_DEPLOYMENTS =
@@ -132,17 +134,26 @@ public final class ForewarnOptions {
     public static final ConfigOption<String> TOPIC_DEPENDENCIES =
             topic("dependencies", "forewarn.dependencies", "External dependency status.");
     public static final ConfigOption<String> TOPIC_INCIDENTS =
-            topic("incidents", "forewarn.incidents", "Incidents from incident tools (ground truth).");
+            topic(
+                    "incidents",
+                    "forewarn.incidents",
+                    "Incidents from incident tools (ground truth).");
     public static final ConfigOption<String> TOPIC_RULES =
             topic("rules", "forewarn.rules", "Control topic: RuleUpdate records.");
     public static final ConfigOption<String> TOPIC_MODELS =
             topic("models", "forewarn.models", "Control topic: ModelUpdate records.");
     public static final ConfigOption<String> TOPIC_STATUS =
-            topic("status", "forewarn.status", "Rule and model activation results (ControlStatus).");
+            topic(
+                    "status",
+                    "forewarn.status",
+                    "Rule and model activation results (ControlStatus).");
     public static final ConfigOption<String> TOPIC_SIGNALS =
             topic("signals", "forewarn.signals", "Output: Signal records (Avro, exactly-once).");
     public static final ConfigOption<String> TOPIC_PREDICTIONS =
-            topic("predictions", "forewarn.predictions", "Output: Prediction records (Avro, exactly-once).");
+            topic(
+                    "predictions",
+                    "forewarn.predictions",
+                    "Output: Prediction records (Avro, exactly-once).");
     public static final ConfigOption<String> TOPIC_DEADLETTER =
             topic("deadletter", "forewarn.deadletter", "Output: DeadLetter records (Avro).");
 
@@ -166,14 +177,14 @@ public final class ForewarnOptions {
                     .stringType()
                     .asList()
                     .defaultValues("http://localhost:9200")
-                    .withDescription("Elasticsearch URLs (http or https), separated by ';' or a YAML list.");
+                    .withDescription(
+                            "Elasticsearch URLs (http or https), separated by ';' or a YAML list.");
 
     public static final ConfigOption<String> ES_API_KEY =
             ConfigOptions.key("elasticsearch.api-key")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription(
-                            "API key (the base64 'encoded' form).");
+                    .withDescription("API key (the base64 'encoded' form).");
 
     public static final ConfigOption<String> ES_USERNAME =
             ConfigOptions.key("elasticsearch.username")
@@ -185,8 +196,7 @@ public final class ForewarnOptions {
             ConfigOptions.key("elasticsearch.password")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription(
-                            "Password for basic authentication.");
+                    .withDescription("Password for basic authentication.");
 
     public static final ConfigOption<String> ES_CA_CERTIFICATE =
             ConfigOptions.key("elasticsearch.ca-certificate")
@@ -206,13 +216,16 @@ public final class ForewarnOptions {
             ConfigOptions.key("elasticsearch.install-templates")
                     .booleanType()
                     .defaultValue(true)
-                    .withDescription("Install the index templates at start-up when they are missing.");
+                    .withDescription(
+                            "Install the index templates at start-up when they are missing.");
 
     public static final ConfigOption<Integer> ES_REPLICAS =
             ConfigOptions.key("elasticsearch.replicas")
                     .intType()
                     .defaultValue(1)
-                    .withDescription("number_of_replicas of the installed index templates (0 on a single node).");
+                    .withDescription(
+                            "number_of_replicas of the installed index templates (0 on a single"
+                                + " node).");
 
     public static final ConfigOption<Integer> ES_BULK_MAX_ACTIONS =
             ConfigOptions.key("elasticsearch.bulk.max-actions")
@@ -230,7 +243,8 @@ public final class ForewarnOptions {
             ConfigOptions.key("elasticsearch.bulk.flush-interval")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(1))
-                    .withDescription("A partial bulk request is sent after this time at the latest.");
+                    .withDescription(
+                            "A partial bulk request is sent after this time at the latest.");
 
     public static final ConfigOption<Integer> ES_MAX_IN_FLIGHT =
             ConfigOptions.key("elasticsearch.max-in-flight-requests")
@@ -270,7 +284,8 @@ public final class ForewarnOptions {
             ConfigOptions.key("job.parallelism")
                     .intType()
                     .noDefaultValue()
-                    .withDescription("Default parallelism of the job; the cluster's default when unset.");
+                    .withDescription(
+                            "Default parallelism of the job; the cluster's default when unset.");
 
     public static final ConfigOption<Boolean> BOUNDED =
             ConfigOptions.key("job.bounded")
@@ -308,7 +323,8 @@ public final class ForewarnOptions {
             ConfigOptions.key("state.backend")
                     .enumType(StateBackend.class)
                     .defaultValue(StateBackend.HASHMAP)
-                    .withDescription("hashmap (heap) or rocksdb (large state, incremental checkpoints).");
+                    .withDescription(
+                            "hashmap (heap) or rocksdb (large state, incremental checkpoints).");
 
     // ------------------------------------------------------------------ Watermarks and ingestion
 
@@ -332,7 +348,8 @@ public final class ForewarnOptions {
                     .defaultValue(Duration.ZERO)
                     .withDescription(
                             "Records this far behind the watermark are still processed; later ones"
-                                    + " are counted and written to the dead-letter topic as LATE_EVENT.");
+                                + " are counted and written to the dead-letter topic as"
+                                + " LATE_EVENT.");
 
     public static final ConfigOption<MemorySize> INGEST_MAX_RECORD_SIZE =
             ConfigOptions.key("ingest.max-record-size")
@@ -360,7 +377,8 @@ public final class ForewarnOptions {
                     .defaultValue(Duration.ofDays(7))
                     .withDescription(
                             "Records older than this (by the wall clock) are dead-lettered"
-                                    + " (TIMESTAMP_OUT_OF_RANGE). 0 disables the check, e.g. for replays.");
+                                + " (TIMESTAMP_OUT_OF_RANGE). 0 disables the check, e.g. for"
+                                + " replays.");
 
     public static final ConfigOption<String> INGEST_PLAIN_LOG_PATTERN =
             ConfigOptions.key("ingest.plain-log.pattern")
@@ -368,15 +386,16 @@ public final class ForewarnOptions {
                     .noDefaultValue()
                     .withDescription(
                             "Regular expression with named groups (timestamp, level, service, host,"
-                                    + " logger, thread, message) for plain-text log lines. Unset: the"
-                                    + " built-in pattern (see docs/reference/input-formats.md).");
+                                + " logger, thread, message) for plain-text log lines. Unset: the"
+                                + " built-in pattern (see docs/reference/input-formats.md).");
 
     public static final ConfigOption<String> INGEST_PLAIN_LOG_TIMESTAMP_FORMAT =
             ConfigOptions.key("ingest.plain-log.timestamp-format")
                     .stringType()
                     .noDefaultValue()
                     .withDescription(
-                            "java.time pattern of the timestamp group of plain lines. Unset: ISO-8601.");
+                            "java.time pattern of the timestamp group of plain lines. Unset:"
+                                + " ISO-8601.");
 
     public static final ConfigOption<String> INGEST_DEFAULT_SERVICE =
             ConfigOptions.key("ingest.default-service")
@@ -392,13 +411,15 @@ public final class ForewarnOptions {
             ConfigOptions.key("detect.error-rate.window")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(5))
-                    .withDescription("Size of the sliding event-time window of the error-rate detector.");
+                    .withDescription(
+                            "Size of the sliding event-time window of the error-rate detector.");
 
     public static final ConfigOption<Duration> ERROR_RATE_SLIDE =
             ConfigOptions.key("detect.error-rate.slide")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(1))
-                    .withDescription("Slide of the error-rate window; the window must be a multiple of it.");
+                    .withDescription(
+                            "Slide of the error-rate window; the window must be a multiple of it.");
 
     public static final ConfigOption<Integer> ERROR_RATE_MIN_ERRORS =
             ConfigOptions.key("detect.error-rate.min-errors")
@@ -411,34 +432,39 @@ public final class ForewarnOptions {
                     .doubleType()
                     .defaultValue(4.0)
                     .withDescription(
-                            "Standard deviations above the service's baseline error rate that make a"
-                                    + " burst.");
+                            "Standard deviations above the service's baseline error rate that make"
+                                + " a burst.");
 
     public static final ConfigOption<Integer> ERROR_RATE_WARMUP_WINDOWS =
             ConfigOptions.key("detect.error-rate.warmup-windows")
                     .intType()
                     .defaultValue(5)
                     .withDescription(
-                            "Windows a service needs before its baseline is trusted; until then only"
-                                    + " error rates above detect.error-rate.cold-start-rate are bursts.");
+                            "Windows a service needs before its baseline is trusted; until then"
+                                + " only error rates above detect.error-rate.cold-start-rate are"
+                                + " bursts.");
 
     public static final ConfigOption<Double> ERROR_RATE_COLD_START_RATE =
             ConfigOptions.key("detect.error-rate.cold-start-rate")
                     .doubleType()
                     .defaultValue(0.5)
-                    .withDescription("Error rate that counts as a burst before the baseline is warm.");
+                    .withDescription(
+                            "Error rate that counts as a burst before the baseline is warm.");
 
     public static final ConfigOption<Duration> ERROR_RATE_BASELINE_HALF_LIFE =
             ConfigOptions.key("detect.error-rate.baseline-half-life")
                     .durationType()
                     .defaultValue(Duration.ofHours(1))
-                    .withDescription("Half-life of the exponentially weighted baseline error rate.");
+                    .withDescription(
+                            "Half-life of the exponentially weighted baseline error rate.");
 
     public static final ConfigOption<Duration> ERROR_RATE_IDLE_TIMEOUT =
             ConfigOptions.key("detect.error-rate.idle-timeout")
                     .durationType()
                     .defaultValue(Duration.ofHours(6))
-                    .withDescription("State of a service without logs for this long (event time) is dropped.");
+                    .withDescription(
+                            "State of a service without logs for this long (event time) is"
+                                + " dropped.");
 
     public static final ConfigOption<Duration> PREDICTION_EXPIRY =
             ConfigOptions.key("predictions.expiry")
@@ -454,6 +480,184 @@ public final class ForewarnOptions {
                     .defaultValue(10)
                     .withDescription("Evidence items kept per prediction (the most recent).");
 
+    // ------------------------------------------------------------------ Metrics
+
+    public static final ConfigOption<Boolean> METRICS_ENABLED =
+            ConfigOptions.key("metrics.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Model the metrics topic: per-series anomaly detection, per-entity"
+                                    + " anomaly signals and capacity forecasts (docs/metrics.md).");
+
+    public static final ConfigOption<Duration> METRICS_INTERVAL =
+            ConfigOptions.key("metrics.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "Event-time interval the samples of a series are aggregated over; the"
+                                    + " models see one point per series and interval.");
+
+    public static final ConfigOption<Duration> METRICS_IDLE_TIMEOUT =
+            ConfigOptions.key("metrics.idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(6))
+                    .withDescription(
+                            "A series (or entity) without samples for this long (event time) is"
+                                    + " evicted: its model and state are dropped and it starts cold"
+                                    + " if it comes back.");
+
+    public static final ConfigOption<List<String>> METRICS_FAMILIES =
+            ConfigOptions.key("metrics.families")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Metric families checked before the built-in ones, first match wins:"
+                                    + " one line each, 'NAME key=value ...' with match (name"
+                                    + " regex), kind, aggregate (mean, max, min, p99, rate, last,"
+                                    + " skip), anomaly (high, low, both, off), anomaly-failure,"
+                                    + " capacity (above:LIMIT, below:LIMIT or deadline),"
+                                    + " capacity-failure and horizon. See docs/metrics.md.");
+
+    public static final ConfigOption<Boolean> METRICS_BUILTIN_FAMILIES =
+            ConfigOptions.key("metrics.builtin-families")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Use the built-in families (disk, memory, file descriptors, pools,"
+                                    + " queues, certificates, latency, errors, counters, gauges)"
+                                    + " after metrics.families.");
+
+    public static final ConfigOption<Integer> METRICS_MAX_SERIES =
+            ConfigOptions.key("metrics.max-series")
+                    .intType()
+                    .defaultValue(20_000)
+                    .withDescription(
+                            "Series models one parallel instance holds at most; samples of further"
+                                    + " new series are counted (metricSeriesRejected) and not"
+                                    + " modelled until others are evicted.");
+
+    public static final ConfigOption<Integer> METRICS_MODEL_CACHE =
+            ConfigOptions.key("metrics.model-cache")
+                    .intType()
+                    .defaultValue(2_000)
+                    .withDescription(
+                            "Series models one parallel instance keeps live on the heap (least"
+                                    + " recently used first out); the others wait as bytes in the"
+                                    + " state backend.");
+
+    public static final ConfigOption<Map<String, String>> METRICS_DETECTOR =
+            ConfigOptions.key("metrics.anomaly.detector")
+                    .mapType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Overrides of the anomaly detector's settings by name, e.g."
+                                    + " 'warmupPoints:300,suppressionPoints:120' (DetectorConfig;"
+                                    + " the defaults are the settings evaluated on NAB).");
+
+    public static final ConfigOption<Duration> METRICS_ANOMALY_UPDATE_INTERVAL =
+            ConfigOptions.key("metrics.anomaly.update-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "While an entity stays anomalous its signal is repeated at most this"
+                                + " often (sooner when its grade rises or another series leads).");
+
+    public static final ConfigOption<Integer> METRICS_ANOMALY_QUIET_INTERVALS =
+            ConfigOptions.key("metrics.anomaly.quiet-intervals")
+                    .intType()
+                    .defaultValue(5)
+                    .withDescription(
+                            "Consecutive intervals without an anomalous series that end an entity's"
+                                    + " anomaly episode (and resolve its prediction).");
+
+    public static final ConfigOption<Double> METRICS_ANOMALY_PREDICTION_CONFIDENCE =
+            ConfigOptions.key("metrics.anomaly.prediction-confidence")
+                    .doubleType()
+                    .defaultValue(0.9)
+                    .withDescription(
+                            "Anomalies of families with an anomaly-failure become predictions only"
+                                    + " from this confidence of the entity's models; below it they"
+                                    + " stay signals.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_BUCKET =
+            ConfigOptions.key("metrics.forecast.bucket")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "Resolution of the capacity forecasts: intervals are averaged into"
+                                    + " buckets of this length, and each closed bucket refits the"
+                                    + " forecast.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_HISTORY =
+            ConfigOptions.key("metrics.forecast.history")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(3))
+                    .withDescription(
+                            "History the trend and daily season of a forecast are fitted on.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_SEASON =
+            ConfigOptions.key("metrics.forecast.season")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(1))
+                    .withDescription("Length of the seasonal cycle of capacity series.");
+
+    public static final ConfigOption<Integer> METRICS_FORECAST_HARMONICS =
+            ConfigOptions.key("metrics.forecast.harmonics")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "Fourier harmonics of the seasonal cycle (0: no seasonality); used once"
+                                    + " a full cycle of history is known.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_HORIZON =
+            ConfigOptions.key("metrics.forecast.horizon")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "How far ahead threshold crossings are forecast (a family's horizon"
+                                    + " setting overrides it).");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_MIN_HISTORY =
+            ConfigOptions.key("metrics.forecast.min-history")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(2))
+                    .withDescription("History a series needs before its first forecast.");
+
+    public static final ConfigOption<Double> METRICS_FORECAST_MIN_PROBABILITY =
+            ConfigOptions.key("metrics.forecast.min-probability")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "Probability of a crossing within the horizon from which a forecast is"
+                                    + " signalled.");
+
+    public static final ConfigOption<Double> METRICS_FORECAST_MIN_CONFIDENCE =
+            ConfigOptions.key("metrics.forecast.min-confidence")
+                    .doubleType()
+                    .defaultValue(0.25)
+                    .withDescription(
+                            "Confidence (share of a season of history) from which a forecast is"
+                                    + " signalled; an already breached threshold is always"
+                                    + " signalled.");
+
+    public static final ConfigOption<Integer> METRICS_FORECAST_CLEAR_AFTER =
+            ConfigOptions.key("metrics.forecast.clear-after")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription(
+                            "Consecutive forecasts without a likely crossing that resolve a"
+                                    + " signalled one.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_UPDATE_INTERVAL =
+            ConfigOptions.key("metrics.forecast.update-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "A signalled crossing is updated at most this often while it stays"
+                                    + " likely; keep it below predictions.expiry.");
+
     /** Options whose values are secrets: never logged, masked when the configuration is printed. */
     public static final Set<ConfigOption<?>> SECRETS =
             Set.of(KAFKA_SASL_PASSWORD, KAFKA_SSL_TRUSTSTORE_PASSWORD, ES_API_KEY, ES_PASSWORD);
@@ -462,8 +666,7 @@ public final class ForewarnOptions {
     public static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> options = new ArrayList<>();
         for (Field field : ForewarnOptions.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers())
-                    && field.getType() == ConfigOption.class) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigOption.class) {
                 try {
                     options.add((ConfigOption<?>) field.get(null));
                 } catch (IllegalAccessException e) {

@@ -1,5 +1,6 @@
 package io.forewarn.metrics.forecast;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -22,7 +23,8 @@ public record ForecastConfig(
         Duration horizon,
         Duration minHistory,
         Duration minSegment,
-        double intervalZ) {
+        double intervalZ)
+        implements Serializable {
 
     public ForecastConfig {
         positive("bucket", bucket);

@@ -1,5 +1,6 @@
 package io.forewarn.metrics.forecast;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Locale;
  *     ratio) or at or {@link Direction#BELOW below} it (free bytes, seconds of validity left)
  * @param value the limit, in the metric's own unit
  */
-public record Threshold(Direction direction, double value) {
+public record Threshold(Direction direction, double value) implements Serializable {
 
     /** Which side of the limit is the failure. */
     public enum Direction {
