@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             ConfigCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ForewarnCli implements Runnable {
