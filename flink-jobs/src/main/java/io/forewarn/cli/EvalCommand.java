@@ -3,15 +3,13 @@ package io.forewarn.cli;
 import io.forewarn.detect.metrics.MetricSettings;
 import io.forewarn.metrics.ModelSpec;
 import io.forewarn.metrics.eval.NabEvaluation;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code forewarn eval nab}: quality evaluations of Forewarn's detectors on public benchmarks. */
 @Command(

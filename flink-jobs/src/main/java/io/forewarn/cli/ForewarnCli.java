@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Predicts failures in software systems before they happen.",
         subcommands = {
+            DemoCommand.class,
             RunCommand.class,
             ConfigCommand.class,
             EvalCommand.class,

@@ -1,12 +1,14 @@
 package io.forewarn.cli;
 
+import io.forewarn.BuildInfo;
 import picocli.CommandLine;
 
-/** Version from the jar manifest, or "development" when run from classes. */
+/** The version of Forewarn and of the Flink it was built against. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = ForewarnCli.class.getPackage().getImplementationVersion();
-        return new String[] {"forewarn " + (version != null ? version : "development")};
+        return new String[] {
+            "forewarn " + BuildInfo.forewarnVersion() + " (Flink " + BuildInfo.flinkVersion() + ")"
+        };
     }
 }

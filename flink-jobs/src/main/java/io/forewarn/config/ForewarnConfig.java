@@ -4,13 +4,6 @@ import static io.forewarn.config.ForewarnOptions.*;
 
 import io.forewarn.metrics.DetectorOverrides;
 import io.forewarn.metrics.MetricFamilies;
-
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,6 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 
 /**
  * Forewarn's validated configuration. Read typed values with {@link #get(ConfigOption)}; derived
@@ -179,8 +177,7 @@ public final class ForewarnConfig implements Serializable {
         }
         if (getOptional(ES_API_KEY).isPresent() && getOptional(ES_USERNAME).isPresent()) {
             throw new ConfigException(
-                    "Set either elasticsearch.api-key or elasticsearch.username/password, not"
-                        + " both");
+                    "Set either elasticsearch.api-key or elasticsearch.username/password, not both");
         }
         if (getOptional(ES_USERNAME).isPresent() != getOptional(ES_PASSWORD).isPresent()) {
             throw new ConfigException(

@@ -1,9 +1,5 @@
 package io.forewarn.config;
 
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ConfigOptions;
-import org.apache.flink.configuration.MemorySize;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -12,6 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
 
 /**
  * Every option of Forewarn, in one place. Options are read from a YAML file ({@code --config}) and
@@ -45,8 +44,8 @@ public final class ForewarnOptions {
                     .defaultValue("forewarn-detect")
                     .withDescription(
                             "Consumer group of the job's Kafka sources. Offsets are committed on"
-                                + " checkpoints, for monitoring; the job restores its positions"
-                                + " from checkpoints.");
+                                    + " checkpoints, for monitoring; the job restores its positions from"
+                                    + " checkpoints.");
 
     public static final ConfigOption<StartingOffsets> KAFKA_STARTING_OFFSETS =
             ConfigOptions.key("kafka.starting-offsets")
@@ -224,8 +223,7 @@ public final class ForewarnOptions {
                     .intType()
                     .defaultValue(1)
                     .withDescription(
-                            "number_of_replicas of the installed index templates (0 on a single"
-                                + " node).");
+                            "number_of_replicas of the installed index templates (0 on a single node).");
 
     public static final ConfigOption<Integer> ES_BULK_MAX_ACTIONS =
             ConfigOptions.key("elasticsearch.bulk.max-actions")
@@ -348,8 +346,7 @@ public final class ForewarnOptions {
                     .defaultValue(Duration.ZERO)
                     .withDescription(
                             "Records this far behind the watermark are still processed; later ones"
-                                + " are counted and written to the dead-letter topic as"
-                                + " LATE_EVENT.");
+                                    + " are counted and written to the dead-letter topic as LATE_EVENT.");
 
     public static final ConfigOption<MemorySize> INGEST_MAX_RECORD_SIZE =
             ConfigOptions.key("ingest.max-record-size")
@@ -377,8 +374,7 @@ public final class ForewarnOptions {
                     .defaultValue(Duration.ofDays(7))
                     .withDescription(
                             "Records older than this (by the wall clock) are dead-lettered"
-                                + " (TIMESTAMP_OUT_OF_RANGE). 0 disables the check, e.g. for"
-                                + " replays.");
+                                    + " (TIMESTAMP_OUT_OF_RANGE). 0 disables the check, e.g. for replays.");
 
     public static final ConfigOption<String> INGEST_PLAIN_LOG_PATTERN =
             ConfigOptions.key("ingest.plain-log.pattern")
@@ -386,16 +382,15 @@ public final class ForewarnOptions {
                     .noDefaultValue()
                     .withDescription(
                             "Regular expression with named groups (timestamp, level, service, host,"
-                                + " logger, thread, message) for plain-text log lines. Unset: the"
-                                + " built-in pattern (see docs/reference/input-formats.md).");
+                                    + " logger, thread, message) for plain-text log lines. Unset: the"
+                                    + " built-in pattern (see docs/reference/input-formats.md).");
 
     public static final ConfigOption<String> INGEST_PLAIN_LOG_TIMESTAMP_FORMAT =
             ConfigOptions.key("ingest.plain-log.timestamp-format")
                     .stringType()
                     .noDefaultValue()
                     .withDescription(
-                            "java.time pattern of the timestamp group of plain lines. Unset:"
-                                + " ISO-8601.");
+                            "java.time pattern of the timestamp group of plain lines. Unset: ISO-8601.");
 
     public static final ConfigOption<String> INGEST_DEFAULT_SERVICE =
             ConfigOptions.key("ingest.default-service")
@@ -432,17 +427,16 @@ public final class ForewarnOptions {
                     .doubleType()
                     .defaultValue(4.0)
                     .withDescription(
-                            "Standard deviations above the service's baseline error rate that make"
-                                + " a burst.");
+                            "Standard deviations above the service's baseline error rate that make a"
+                                    + " burst.");
 
     public static final ConfigOption<Integer> ERROR_RATE_WARMUP_WINDOWS =
             ConfigOptions.key("detect.error-rate.warmup-windows")
                     .intType()
                     .defaultValue(5)
                     .withDescription(
-                            "Windows a service needs before its baseline is trusted; until then"
-                                + " only error rates above detect.error-rate.cold-start-rate are"
-                                + " bursts.");
+                            "Windows a service needs before its baseline is trusted; until then only"
+                                    + " error rates above detect.error-rate.cold-start-rate are bursts.");
 
     public static final ConfigOption<Double> ERROR_RATE_COLD_START_RATE =
             ConfigOptions.key("detect.error-rate.cold-start-rate")
@@ -463,8 +457,7 @@ public final class ForewarnOptions {
                     .durationType()
                     .defaultValue(Duration.ofHours(6))
                     .withDescription(
-                            "State of a service without logs for this long (event time) is"
-                                + " dropped.");
+                            "State of a service without logs for this long (event time) is dropped.");
 
     public static final ConfigOption<Duration> PREDICTION_EXPIRY =
             ConfigOptions.key("predictions.expiry")
@@ -562,7 +555,7 @@ public final class ForewarnOptions {
                     .defaultValue(Duration.ofMinutes(10))
                     .withDescription(
                             "While an entity stays anomalous its signal is repeated at most this"
-                                + " often (sooner when its grade rises or another series leads).");
+                                    + " often (sooner when its grade rises or another series leads).");
 
     public static final ConfigOption<Integer> METRICS_ANOMALY_QUIET_INTERVALS =
             ConfigOptions.key("metrics.anomaly.quiet-intervals")

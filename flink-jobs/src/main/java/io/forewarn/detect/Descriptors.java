@@ -6,7 +6,6 @@ import io.forewarn.metrics.IntervalAccumulator;
 import io.forewarn.metrics.SeriesVerdict;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.PredictionState;
-
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;

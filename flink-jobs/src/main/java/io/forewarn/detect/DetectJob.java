@@ -14,16 +14,14 @@ import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.Signal;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The {@code forewarn-detect} job: Kafka inputs decoded and validated, detectors producing signals,
@@ -137,7 +135,7 @@ public final class DetectJob {
                                                 config.get(INGEST_DEADLETTER_PAYLOAD_LIMIT)
                                                         .getBytes()))
                         .uid("split-" + input.id())
-                        .name("Valid " + input.id() + " (late and bad to dead letters)");
+                        .name("Split " + input.id());
         deadLetters.add(records.getSideOutput(IngestTags.DEAD_LETTERS));
         return records;
     }

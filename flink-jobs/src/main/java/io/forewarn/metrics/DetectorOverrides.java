@@ -1,7 +1,6 @@
 package io.forewarn.metrics;
 
 import io.forewarn.metrics.anomaly.DetectorConfig;
-
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -32,8 +32,8 @@ public final class MetricFamilies implements Serializable {
             List.of(
                     "histogram-buckets match=.*_bucket aggregate=skip",
                     "disk match=node_filesystem_used_ratio|disk_used_ratio|.*filesystem.*used.*ratio"
-                        + " aggregate=max anomaly=high capacity=above:0.95"
-                        + " capacity-failure=disk-full",
+                            + " aggregate=max anomaly=high capacity=above:0.95"
+                            + " capacity-failure=disk-full",
                     "memory match=container_memory_working_set_ratio|jvm_memory_heap_used_ratio"
                             + "|.*memory.*(used|usage|utili[sz]ation).*ratio aggregate=max"
                             + " anomaly=high capacity=above:0.95 capacity-failure=oom",

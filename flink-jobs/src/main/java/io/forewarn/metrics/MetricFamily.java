@@ -1,7 +1,6 @@
 package io.forewarn.metrics;
 
 import io.forewarn.metrics.forecast.Threshold;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;

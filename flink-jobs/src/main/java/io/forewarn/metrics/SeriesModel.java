@@ -6,7 +6,6 @@ import io.forewarn.metrics.forecast.CapacityForecaster;
 import io.forewarn.metrics.forecast.Deadlines;
 import io.forewarn.metrics.forecast.ForecastConfig;
 import io.forewarn.metrics.forecast.Outlook;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

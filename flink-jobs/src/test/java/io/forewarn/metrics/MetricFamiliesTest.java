@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.forewarn.detect.FailureTypes;
 import io.forewarn.metrics.forecast.Threshold;
-
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class MetricFamiliesTest {
 

@@ -8,12 +8,10 @@ import io.forewarn.metrics.forecast.AlertPolicy;
 import io.forewarn.metrics.forecast.BreachAlerts;
 import io.forewarn.metrics.forecast.ForecastConfig;
 import io.forewarn.metrics.forecast.Outlook;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class SeriesModelTest {
 

@@ -4,19 +4,17 @@ import io.forewarn.detect.Descriptors;
 import io.forewarn.metrics.EntityAssessment;
 import io.forewarn.metrics.SeriesVerdict;
 import io.forewarn.schema.Signal;
-
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Per entity (a service, or a host of a service: {@link SeriesKeys#entity}), combines the verdicts

@@ -5,16 +5,14 @@ import io.forewarn.metrics.Aggregation;
 import io.forewarn.metrics.IntervalAccumulator;
 import io.forewarn.metrics.MetricFamily;
 import io.forewarn.schema.MetricSample;
-
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Per series (key: {@link SeriesKeys#series}), aggregates samples over event-time intervals as the

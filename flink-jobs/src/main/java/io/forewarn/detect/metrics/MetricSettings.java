@@ -11,7 +11,6 @@ import io.forewarn.metrics.ModelSpec;
 import io.forewarn.metrics.anomaly.DetectorConfig;
 import io.forewarn.metrics.forecast.AlertPolicy;
 import io.forewarn.metrics.forecast.ForecastConfig;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;

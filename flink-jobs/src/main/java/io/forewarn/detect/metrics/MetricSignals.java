@@ -19,7 +19,6 @@ import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;

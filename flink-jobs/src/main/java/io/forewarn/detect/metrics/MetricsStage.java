@@ -4,7 +4,6 @@ import io.forewarn.detect.Descriptors;
 import io.forewarn.metrics.SeriesVerdict;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Signal;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;

@@ -2,7 +2,6 @@ package io.forewarn.detect.metrics;
 
 import io.forewarn.metrics.ModelSpec;
 import io.forewarn.metrics.SeriesModel;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,7 +1,6 @@
 package io.forewarn.detect.metrics;
 
 import io.forewarn.schema.MetricSample;
-
 import java.util.Map;
 import java.util.TreeMap;
 

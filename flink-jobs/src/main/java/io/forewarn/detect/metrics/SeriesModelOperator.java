@@ -9,7 +9,10 @@ import io.forewarn.metrics.SeriesVerdict;
 import io.forewarn.metrics.anomaly.DetectorConfig;
 import io.forewarn.metrics.anomaly.Result;
 import io.forewarn.metrics.forecast.BreachAlerts;
-
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -22,11 +25,6 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Per series (keyed by {@link SeriesPoint#series}), runs the series' {@link SeriesModel} (anomaly

@@ -2,7 +2,6 @@ package io.forewarn.metrics.anomaly;
 
 import com.amazon.randomcutforest.RandomCutForest;
 import com.amazon.randomcutforest.state.RandomCutForestMapper;
-
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

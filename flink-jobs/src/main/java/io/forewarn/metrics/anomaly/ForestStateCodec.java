@@ -6,7 +6,6 @@ import com.amazon.randomcutforest.state.sampler.CompactSamplerState;
 import com.amazon.randomcutforest.state.store.NodeStoreState;
 import com.amazon.randomcutforest.state.store.PointStoreState;
 import com.amazon.randomcutforest.state.tree.CompactRandomCutTreeState;
-
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package io.forewarn.metrics.eval;
 
 import io.forewarn.metrics.ModelSpec;
 import io.forewarn.metrics.SeriesModel;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

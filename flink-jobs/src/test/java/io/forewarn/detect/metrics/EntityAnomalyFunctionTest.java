@@ -8,16 +8,14 @@ import io.forewarn.detect.SignalKinds;
 import io.forewarn.metrics.SeriesVerdict;
 import io.forewarn.schema.MetricContribution;
 import io.forewarn.schema.Signal;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 class EntityAnomalyFunctionTest {
 

@@ -6,16 +6,14 @@ import io.forewarn.config.ForewarnConfig;
 import io.forewarn.schema.MetricKind;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.testutils.Records;
-
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.types.PojoTestUtils;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
 
 class MetricAggregatorTest {
 

@@ -3,15 +3,13 @@ package io.forewarn.metrics.anomaly;
 import static io.forewarn.metrics.anomaly.SyntheticSeries.POINTS_PER_DAY;
 import static io.forewarn.metrics.anomaly.SyntheticSeries.seasonal;
 import static io.forewarn.metrics.anomaly.SyntheticSeries.timestamp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class SeriesDetectorTest {
 

@@ -6,14 +6,12 @@ import io.forewarn.cli.ForewarnCli;
 import io.forewarn.metrics.ModelSpec;
 import io.forewarn.metrics.SeriesModel;
 import io.forewarn.metrics.anomaly.DetectorConfig;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NabEvaluationTest {
 

@@ -2,10 +2,9 @@ package io.forewarn.metrics.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The capacity forecaster against Prometheus-style {@code predict_linear} over 6 h and 24 h, on

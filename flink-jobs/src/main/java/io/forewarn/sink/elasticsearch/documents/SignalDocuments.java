@@ -1,14 +1,12 @@
 package io.forewarn.sink.elasticsearch.documents;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.forewarn.schema.BreachForecast;
 import io.forewarn.schema.MetricAnomaly;
 import io.forewarn.schema.MetricContribution;
 import io.forewarn.schema.Signal;
 import io.forewarn.sink.elasticsearch.DocumentConverter;
 import io.forewarn.sink.elasticsearch.DocumentRequest;
-
 import java.io.IOException;
 import java.util.Objects;
 
