@@ -574,6 +574,26 @@ public final class ForewarnOptions {
                                     + " from this confidence of the entity's models; below it they"
                                     + " stay signals.");
 
+    public static final ConfigOption<Double> METRICS_ANOMALY_PREDICTION_GRADE =
+            ConfigOptions.key("metrics.anomaly.prediction-grade")
+                    .doubleType()
+                    .defaultValue(0.9)
+                    .withDescription(
+                            "Grade a series of a family with an anomaly-failure must reach for the"
+                                    + " anomaly to become a prediction (0.5 is the detection"
+                                    + " threshold; the detector's false alarms on noise stay below"
+                                    + " 0.9). Weaker anomalies stay signals.");
+
+    public static final ConfigOption<Integer> METRICS_ANOMALY_PREDICTION_PERSISTENCE =
+            ConfigOptions.key("metrics.anomaly.prediction-persistence")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "Consecutive anomalous intervals of a series of a family with an"
+                                    + " anomaly-failure after which the anomaly becomes a prediction"
+                                    + " even below metrics.anomaly.prediction-grade (a sustained"
+                                    + " shift rather than a blip).");
+
     public static final ConfigOption<Duration> METRICS_FORECAST_BUCKET =
             ConfigOptions.key("metrics.forecast.bucket")
                     .durationType()

@@ -101,11 +101,12 @@ public record EntityAssessment(
 
     /**
      * The failure type this verdict predicts: that of the strongest contributor whose family names
-     * one and which is anomalous itself, or null (the anomaly stays a signal for rules).
+     * one and whose own grade reaches {@code minGrade}, or null (the anomaly stays a signal for
+     * rules).
      */
-    public String failureType() {
+    public String failureType(double minGrade) {
         for (Contributor c : contributors) {
-            if (c.family().anomalyFailure() != null && c.verdict().grade >= ANOMALY_GRADE) {
+            if (c.family().anomalyFailure() != null && c.verdict().grade >= minGrade) {
                 return c.family().anomalyFailure();
             }
         }

@@ -54,7 +54,8 @@ class EntityAssessmentTest {
         assertThat(a.contributors().get(0).share()).isCloseTo(4 / 6.318, within(1e-3));
         assertThat(a.contributors().stream().mapToDouble(EntityAssessment.Contributor::share).sum())
                 .isCloseTo(1, within(1e-9));
-        assertThat(a.failureType()).isEqualTo(FailureTypes.SLO_BREACH);
+        assertThat(a.failureType(0.5)).isEqualTo(FailureTypes.SLO_BREACH);
+        assertThat(a.failureType(0.9)).as("not strong enough to predict").isNull();
     }
 
     @Test
@@ -77,6 +78,6 @@ class EntityAssessmentTest {
                 EntityAssessment.of(
                         List.of(verdict("node_cpu_utilisation", "gauges", 2.0, 0.7)), FAMILIES);
         assertThat(a.anomalous()).isTrue();
-        assertThat(a.failureType()).isNull();
+        assertThat(a.failureType(0.5)).isNull();
     }
 }

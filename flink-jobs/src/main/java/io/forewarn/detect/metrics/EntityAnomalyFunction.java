@@ -155,6 +155,7 @@ public class EntityAnomalyFunction extends KeyedProcessFunction<String, SeriesVe
             Collector<Signal> out) {
         EntityAssessment a = EntityAssessment.of(verdicts, settings.families());
         if (!a.anomalous()) {
+            s.failureStreak = 0;
             if (s.inEpisode && ++s.quietIntervals >= settings.quietIntervals()) {
                 if (s.failureType != null) {
                     out.collect(
@@ -167,8 +168,13 @@ public class EntityAnomalyFunction extends KeyedProcessFunction<String, SeriesVe
             }
             return;
         }
-        String failureType =
-                a.confidence() >= settings.predictionConfidence() ? a.failureType() : null;
+        String anomalousFailure = a.failureType(EntityAssessment.ANOMALY_GRADE);
+        s.failureStreak = anomalousFailure == null ? 0 : s.failureStreak + 1;
+        boolean predicts =
+                a.confidence() >= settings.predictionConfidence()
+                        && (a.failureType(settings.predictionGrade()) != null
+                                || s.failureStreak >= settings.predictionPersistence());
+        String failureType = predicts ? anomalousFailure : null;
         String driver = a.driver().verdict().series;
         boolean emit;
         if (!s.inEpisode) {

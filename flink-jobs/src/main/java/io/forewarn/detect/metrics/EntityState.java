@@ -24,6 +24,9 @@ public class EntityState {
     /** Failure type the episode predicts (the first one any of its signals named), or null. */
     public String failureType;
 
+    /** Consecutive intervals in which a series of a family with a failure type is anomalous. */
+    public int failureStreak;
+
     /** Consecutive intervals without an anomalous series during the episode. */
     public int quietIntervals;
 

@@ -28,6 +28,9 @@ import java.util.TreeMap;
  * @param anomalyUpdateEvery an entity anomaly signal is repeated at most this often
  * @param quietIntervals intervals without anomalous series that end an anomaly episode
  * @param predictionConfidence entity confidence from which anomalies become predictions
+ * @param predictionGrade grade of a failure family's series from which anomalies become predictions
+ * @param predictionPersistence consecutive anomalous intervals of a failure family's series from
+ *     which anomalies become predictions
  * @param forecast capacity forecaster settings
  * @param alerts when forecasts are signalled
  */
@@ -41,9 +44,14 @@ public record MetricSettings(
         Duration anomalyUpdateEvery,
         int quietIntervals,
         double predictionConfidence,
+        double predictionGrade,
+        int predictionPersistence,
         ForecastConfig forecast,
         AlertPolicy alerts)
         implements Serializable {
+
+    /** Points the forest must have scored before the detector may report (see {@link #from}). */
+    static final int MIN_CALIBRATION_POINTS = 36;
 
     /** Reads and validates the metrics options. */
     public static MetricSettings from(ForewarnConfig config) {
@@ -79,9 +87,26 @@ public record MetricSettings(
                                     METRICS_ANOMALY_QUIET_INTERVALS.key(),
                                     config.get(METRICS_ANOMALY_QUIET_INTERVALS)),
                             config.get(METRICS_ANOMALY_PREDICTION_CONFIDENCE),
+                            config.get(METRICS_ANOMALY_PREDICTION_GRADE),
+                            atLeastOne(
+                                    METRICS_ANOMALY_PREDICTION_PERSISTENCE.key(),
+                                    config.get(METRICS_ANOMALY_PREDICTION_PERSISTENCE)),
                             forecast,
                             alerts);
-            settings.detector();
+            DetectorConfig detector = settings.detector();
+            int forestReady = detector.sampleSize / 4;
+            if (detector.warmupPoints < forestReady + MIN_CALIBRATION_POINTS) {
+                throw new IllegalArgumentException(
+                        "the anomaly detector's warmupPoints ("
+                                + detector.warmupPoints
+                                + ") must be at least sampleSize / 4 + "
+                                + MIN_CALIBRATION_POINTS
+                                + " ("
+                                + (forestReady + MIN_CALIBRATION_POINTS)
+                                + "): its forest scores nothing for the first sampleSize / 4"
+                                + " points, and a detector warm before the forest has scored"
+                                + " for a while alarms on every series");
+            }
             return settings;
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid metrics settings: " + e.getMessage(), e);

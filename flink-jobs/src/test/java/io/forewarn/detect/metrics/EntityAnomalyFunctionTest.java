@@ -90,24 +90,31 @@ class EntityAnomalyFunctionTest {
         for (int m = 0; m < 10; m++) {
             assertThat(minute(m, 0.1, 0.2, 1)).isEmpty();
         }
-        List<Signal> onset = minute(10, 0.8, 0.6, 1);
+        assertThat(minute(10, 0.8, 0.6, 1))
+                .as("an anomaly below the prediction grade is a signal for rules")
+                .singleElement()
+                .satisfies(weak -> assertThat(weak.getFailureType()).isNull());
+        for (int m = 11; m < 16; m++) {
+            minute(m, 0.1, 0.1, 1);
+        }
+        List<Signal> onset = minute(16, 0.95, 0.6, 1);
         assertThat(onset).hasSize(1);
         Signal s = onset.get(0);
         assertThat(s.getKind()).isEqualTo(SignalKinds.ANOMALY);
         assertThat(s.getSource()).isEqualTo(MetricSignals.ANOMALY_SOURCE);
         assertThat(s.getService()).isEqualTo("checkout");
         assertThat(s.getHost()).isEqualTo("h1");
-        assertThat(s.getTimestamp()).isEqualTo(11 * MINUTE);
+        assertThat(s.getTimestamp()).isEqualTo(17 * MINUTE);
         assertThat(s.getFailureType()).isEqualTo(FailureTypes.SLO_BREACH);
         assertThat(s.getProbability()).isBetween(0.5, 0.9);
         assertThat(s.getScore())
-                .isCloseTo(1 - 0.2 * 0.4, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(1 - 0.05 * 0.4, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(s.getAnomaly().getAnomalousSeries()).isEqualTo(2);
         assertThat(s.getAnomaly().getConfidence()).isEqualTo(1.0);
         assertThat(s.getAnomaly().getContributors())
                 .extracting(MetricContribution::getMetric)
                 .containsExactly(LATENCY, CPU);
-        assertThat(s.getAnomaly().getContributors().get(0).getShare()).isGreaterThan(0.7);
+        assertThat(s.getAnomaly().getContributors().get(0).getShare()).isGreaterThan(0.9);
         assertThat(s.getAnomaly().getContributors().get(0).getExpected()).isEqualTo(1.0);
         assertThat(s.getAttributes())
                 .containsEntry("metric", LATENCY)
@@ -116,18 +123,18 @@ class EntityAnomalyFunctionTest {
         assertThat(s.getEvidence()).hasSize(2);
         assertThat(s.getEvidence().get(0).getSummary()).contains(LATENCY).contains("expected 1");
 
-        assertThat(minute(11, 0.8, 0.6, 1)).as("same episode, nothing new").isEmpty();
-        List<Signal> cpuLeads = minute(12, 0.6, 0.9, 1);
+        assertThat(minute(17, 0.95, 0.6, 1)).as("same episode, nothing new").isEmpty();
+        List<Signal> cpuLeads = minute(18, 0.6, 0.9, 1);
         assertThat(cpuLeads).as("another series leads").hasSize(1);
         assertThat(cpuLeads.get(0).getAttributes()).containsEntry("metric", CPU);
-        for (int m = 13; m < 20; m++) {
+        for (int m = 19; m < 28; m++) {
             assertThat(minute(m, 0.6, 0.9, 1)).isEmpty();
         }
-        assertThat(minute(22, 0.6, 0.9, 1)).as("ten minutes later, a reminder").hasSize(1);
+        assertThat(minute(28, 0.6, 0.9, 1)).as("ten minutes later, a reminder").hasSize(1);
 
-        assertThat(minute(23, 0.1, 0.1, 1)).isEmpty();
-        assertThat(minute(24, 0.1, 0.1, 1)).isEmpty();
-        List<Signal> end = minute(25, 0.1, 0.1, 1);
+        assertThat(minute(29, 0.1, 0.1, 1)).isEmpty();
+        assertThat(minute(30, 0.1, 0.1, 1)).isEmpty();
+        List<Signal> end = minute(31, 0.1, 0.1, 1);
         assertThat(end).hasSize(1);
         assertThat(end.get(0).getKind()).isEqualTo(SignalKinds.RESOLVED);
         assertThat(end.get(0).getFailureType()).isEqualTo(FailureTypes.SLO_BREACH);
@@ -154,7 +161,7 @@ class EntityAnomalyFunctionTest {
     void anIdleEntityLeavesNoStateOrTimers() throws Exception {
         open();
         minute(0, 0.1, 0.1, 1);
-        minute(1, 0.9, 0.1, 1);
+        minute(1, 0.95, 0.1, 1);
         assertThat(harness.numKeyedStateEntries()).isPositive();
 
         harness.processWatermark(2 * MINUTE + 60 * MINUTE);
