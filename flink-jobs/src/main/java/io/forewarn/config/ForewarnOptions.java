@@ -534,11 +534,13 @@ public final class ForewarnOptions {
     public static final ConfigOption<Integer> METRICS_MODEL_CACHE =
             ConfigOptions.key("metrics.model-cache")
                     .intType()
-                    .defaultValue(2_000)
+                    .defaultValue(1_000)
                     .withDescription(
-                            "Series models one parallel instance keeps live on the heap (least"
-                                    + " recently used first out); the others wait as bytes in the"
-                                    + " state backend.");
+                            "Series models one parallel instance keeps live on the heap, least"
+                                    + " recently used first out; the others wait as bytes in the"
+                                    + " state backend. A live model takes about 0.75 MB of heap and"
+                                    + " reloading one costs tens of milliseconds, so size it to the"
+                                    + " active series per instance (watch metricModelLoads).");
 
     public static final ConfigOption<Map<String, String>> METRICS_DETECTOR =
             ConfigOptions.key("metrics.anomaly.detector")

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -138,29 +137,6 @@ public final class ForecastComparison {
             scores.add(score(scenario, seed, method.apply(scenario.threshold())));
         }
         return Score.pool(scores);
-    }
-
-    /** One table row. */
-    public static String row(String scenario, String method, Score s) {
-        if (s.absoluteErrorsHours().length == 0) {
-            return String.format(
-                    Locale.ROOT,
-                    "| %s | %s | – | – | – | %d of %d origins |",
-                    scenario,
-                    method,
-                    s.falseAlarms(),
-                    s.origins());
-        }
-        return String.format(
-                Locale.ROOT,
-                "| %s | %s | %.1f | %.0f%% | %d of %d | %s |",
-                scenario,
-                method,
-                s.meanAbsoluteErrorHours(),
-                100 * s.medianRelativeError(),
-                s.misses(),
-                s.absoluteErrorsHours().length,
-                "");
     }
 
     static double median(double[] values) {
