@@ -127,9 +127,4 @@ public final class MetricFamilies implements Serializable {
         }
         return FALLBACK;
     }
-
-    /** The families in matching order. */
-    public List<MetricFamily> list() {
-        return families;
-    }
 }

@@ -23,10 +23,4 @@ public record Breach(
         double probability,
         double level,
         double slopePerHour,
-        double confidence) {
-
-    /** Expected time from the forecast to the crossing, in milliseconds (0 if already breached). */
-    public long expectedInMillis() {
-        return Math.max(0, expectedAt - forecastAt);
-    }
-}
+        double confidence) {}

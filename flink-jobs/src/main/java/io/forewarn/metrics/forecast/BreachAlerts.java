@@ -33,11 +33,6 @@ public final class BreachAlerts {
         this.policy = policy;
     }
 
-    /** Whether an alert is raised and not resolved. */
-    public boolean active() {
-        return active;
-    }
-
     /** The action for an outlook made at {@code time}. */
     public Action on(Outlook outlook, long time) {
         if (outlook.status() == Outlook.Status.WARMING_UP) {

@@ -53,11 +53,6 @@ public final class CapacityForecaster {
         this.means = new double[capacity];
     }
 
-    /** The threshold this forecaster watches. */
-    public Threshold threshold() {
-        return threshold;
-    }
-
     /**
      * Adds one point. Returns the new outlook when the point closed a bucket (the first point of a
      * later bucket), otherwise null. Points of a bucket older than the current one are ignored,

@@ -75,7 +75,7 @@ class CapacityForecasterTest {
 
         Outlook full = last(feed(forecaster, 8, 9, h -> 0.97));
         assertThat(full.status()).isEqualTo(Outlook.Status.BREACHED);
-        assertThat(full.breach().expectedInMillis()).isZero();
+        assertThat(full.breach().expectedAt()).isEqualTo(full.breach().forecastAt());
     }
 
     @Test
