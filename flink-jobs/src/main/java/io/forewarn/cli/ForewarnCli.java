@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RunCommand.class,
             ConfigCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ForewarnCli implements Runnable {

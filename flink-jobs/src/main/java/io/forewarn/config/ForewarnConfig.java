@@ -2,6 +2,8 @@ package io.forewarn.config;
 
 import static io.forewarn.config.ForewarnOptions.*;
 
+import io.forewarn.metrics.DetectorOverrides;
+import io.forewarn.metrics.MetricFamilies;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
@@ -194,6 +196,12 @@ public final class ForewarnConfig implements Serializable {
                             + " detect.error-rate.slide ("
                             + slide
                             + ")");
+        }
+        try {
+            MetricFamilies.configured(get(METRICS_FAMILIES), get(METRICS_BUILTIN_FAMILIES));
+            DetectorOverrides.apply(getOptional(METRICS_DETECTOR).orElse(Map.of()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid metrics settings: " + e.getMessage(), e);
         }
         getOptional(PARALLELISM)
                 .filter(p -> p < 1)

@@ -4,11 +4,14 @@ import static io.forewarn.config.ForewarnOptions.*;
 
 import io.forewarn.cli.ForewarnCli;
 import io.forewarn.config.ForewarnConfig;
+import io.forewarn.detect.metrics.MetricSettings;
+import io.forewarn.detect.metrics.MetricsStage;
 import io.forewarn.ingest.IngestSplitter;
 import io.forewarn.ingest.IngestTags;
 import io.forewarn.ingest.IngestWatermarks;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.LogRecord;
+import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.Signal;
 import java.util.ArrayList;
@@ -54,17 +57,22 @@ public final class DetectJob {
     /** Adds the job's topology to the environment. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<LogRecord> logs = ingest(env, Input.LOGS);
-        ingest(env, Input.METRICS);
+        DataStream<MetricSample> metrics = ingest(env, Input.METRICS);
         ingest(env, Input.DEPLOYMENTS);
         ingest(env, Input.VCS);
         ingest(env, Input.DEPENDENCIES);
         ingest(env, Input.INCIDENTS);
 
-        DataStream<Signal> signals =
+        DataStream<Signal> errorBursts =
                 logs.keyBy(LogRecord::getService, Types.STRING)
                         .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
                         .uid("error-rate")
                         .name("Error-rate bursts per service");
+        DataStream<Signal> signals =
+                config.get(METRICS_ENABLED)
+                        ? errorBursts.union(
+                                MetricsStage.apply(metrics, MetricSettings.from(config)))
+                        : errorBursts;
 
         DataStream<Prediction> predictions =
                 signals.filter(new PredictsFailure())

@@ -135,8 +135,14 @@ abstract class DetectJobITCaseBase {
     /** Writes the simulated fleet's telemetry for [from, to) to the input topics, unpaced. */
     protected TelemetrySimulator simulate(long seed, long from, long to, Scenario... scenarios)
             throws InterruptedException {
-        TelemetrySimulator simulator =
-                new TelemetrySimulator(SimulatorSettings.small(seed), List.of(scenarios));
+        return simulate(SimulatorSettings.small(seed), from, to, scenarios);
+    }
+
+    /** Writes the telemetry of a fleet with these settings for [from, to), unpaced. */
+    protected TelemetrySimulator simulate(
+            SimulatorSettings settings, long from, long to, Scenario... scenarios)
+            throws InterruptedException {
+        TelemetrySimulator simulator = new TelemetrySimulator(settings, List.of(scenarios));
         Map<Topic, String> topics = new EnumMap<>(Topic.class);
         Map<String, String> names = topicNames();
         for (Topic topic : Topic.values()) {
