@@ -38,8 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runs {@link DetectJob} in a Flink mini cluster (2 task managers, parallelism 2) against the
- * shared real Kafka broker and Elasticsearch node, with fresh topics and index names per test.
+ * Runs {@link DetectJob} in a Flink mini cluster (2 task managers of one slot each, so a job of
+ * parallelism 2 runs on both) against the shared real Kafka broker and Elasticsearch node, with
+ * fresh topics and index names per test.
  */
 abstract class DetectJobITCaseBase {
 
@@ -50,7 +51,7 @@ abstract class DetectJobITCaseBase {
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
                             .setNumberTaskManagers(2)
-                            .setNumberSlotsPerTaskManager(2)
+                            .setNumberSlotsPerTaskManager(1)
                             .setConfiguration(clusterConfiguration())
                             .build());
 
