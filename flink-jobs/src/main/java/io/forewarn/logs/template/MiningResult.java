@@ -15,6 +15,8 @@ public final class MiningResult {
     private final long templateCount;
     private final ChangeType change;
     private final List<String> replacedTemplateIds;
+    private final List<String> evictedTemplateIds;
+    private final String variantOf;
     private final String content;
     private final int[] parameterSpans;
     private List<String> parameters;
@@ -25,6 +27,8 @@ public final class MiningResult {
             long templateCount,
             ChangeType change,
             List<String> replacedTemplateIds,
+            List<String> evictedTemplateIds,
+            String variantOf,
             String content,
             int[] parameterSpans) {
         this.templateId = templateId;
@@ -32,6 +36,8 @@ public final class MiningResult {
         this.templateCount = templateCount;
         this.change = change;
         this.replacedTemplateIds = replacedTemplateIds;
+        this.evictedTemplateIds = evictedTemplateIds;
+        this.variantOf = variantOf;
         this.content = content;
         this.parameterSpans = parameterSpans;
     }
@@ -58,6 +64,23 @@ public final class MiningResult {
     /** For {@link ChangeType#GENERALISED}: the ids that now resolve to {@link #templateId()}. */
     public List<String> replacedTemplateIds() {
         return replacedTemplateIds;
+    }
+
+    /**
+     * Ids of the templates evicted (least recently used first) to keep the bounds after this line;
+     * usually empty. An evicted id is no longer live; a later line may create it again.
+     */
+    public List<String> evictedTemplateIds() {
+        return evictedTemplateIds;
+    }
+
+    /**
+     * For {@link ChangeType#NEW}: the id of an existing template the new one differs from in a
+     * single constant word (a variant that may merge with it once more values are seen, see {@link
+     * MinerConfig#siblingMergeThreshold()}); null when the template is new in shape.
+     */
+    public String variantOf() {
+        return variantOf;
     }
 
     /** The values of the variable parts, in order: one per {@code <*>} of {@link #template()}. */

@@ -87,6 +87,9 @@ public final class TemplateMiner {
     private long lines;
     private long nextSeq;
 
+    /** Ids evicted while mining the current line; null until one is. */
+    private List<String> evicted;
+
     public TemplateMiner() {
         this(MinerConfig.defaults());
     }
@@ -106,6 +109,7 @@ public final class TemplateMiner {
         Objects.requireNonNull(content, "content");
         masker.tokenize(content, buf);
         lines++;
+        evicted = null;
         int n = buf.size;
         long first = n == 0 ? 0 : buf.hash[0];
         List<Template> bucket = buckets.get(Hashing.bucketKey(n, first));
@@ -115,7 +119,7 @@ public final class TemplateMiner {
         }
         if (match != null) {
             touch(match);
-            return result(match, ChangeType.NONE, List.of());
+            return result(match, ChangeType.NONE, List.of(), null);
         }
         return mineUnmatched(bucket);
     }
@@ -214,7 +218,7 @@ public final class TemplateMiner {
     private MiningResult mineUnmatched(List<Template> bucket) {
         if (bucket == null) {
             Template runs = runLengthCandidate();
-            return runs != null ? generalizeRuns(runs) : createTemplate();
+            return runs != null ? generalizeRuns(runs) : createTemplate(null);
         }
         int n = buf.size;
         String[] masked = new String[n];
@@ -266,7 +270,10 @@ public final class TemplateMiner {
             return generalize(siblings.get(0), masked, siblings.subList(1, siblings.size()));
         }
         Template runs = runLengthCandidate();
-        return runs != null ? generalizeRuns(runs) : createTemplate();
+        if (runs != null) {
+            return generalizeRuns(runs);
+        }
+        return createTemplate(siblings == null ? null : siblings.get(0));
     }
 
     /** A fixed-length template of another length with the line's collapsed-run shape. */
@@ -352,7 +359,11 @@ public final class TemplateMiner {
 
     // ------------------------------------------------------------------ changes
 
-    private MiningResult createTemplate() {
+    /**
+     * Creates a template for the current line; {@code variantOf} is a template it differs from in
+     * one constant word only (too little evidence to merge yet), or null.
+     */
+    private MiningResult createTemplate(Template variantOf) {
         int n = buf.size;
         byte[] kinds = new byte[n];
         String[] texts = new String[n];
@@ -365,7 +376,7 @@ public final class TemplateMiner {
         t.lastSeen = lines;
         linkHead(t);
         enforceBounds(t);
-        return result(t, ChangeType.NEW, List.of());
+        return result(t, ChangeType.NEW, List.of(), variantOf == null ? null : variantOf.idHex);
     }
 
     /**
@@ -440,7 +451,7 @@ public final class TemplateMiner {
         touch(survivor);
         enforceBounds(survivor);
         ChangeType change = changed ? ChangeType.GENERALISED : ChangeType.NONE;
-        return result(survivor, change, List.copyOf(replaced));
+        return result(survivor, change, List.copyOf(replaced), null);
     }
 
     /**
@@ -549,6 +560,10 @@ public final class TemplateMiner {
         while ((templateCount > config.maxTemplates() || memoryBytes > config.maxMemoryBytes())
                 && lruTail != null
                 && lruTail != keep) {
+            if (evicted == null) {
+                evicted = new ArrayList<>(2);
+            }
+            evicted.add(lruTail.idHex);
             unregister(lruTail);
         }
     }
@@ -589,7 +604,8 @@ public final class TemplateMiner {
         t.lruNext = null;
     }
 
-    private MiningResult result(Template t, ChangeType change, List<String> replaced) {
+    private MiningResult result(
+            Template t, ChangeType change, List<String> replaced, String variantOf) {
         int units = t.length();
         int[] at = null;
         if (t.variableLength) {
@@ -620,7 +636,16 @@ public final class TemplateMiner {
                     spans[k++] = buf.end[at == null ? tok : at[i + 1] - 1];
             }
         }
-        return new MiningResult(t.idHex, t.text, t.count, change, replaced, buf.text, spans);
+        return new MiningResult(
+                t.idHex,
+                t.text,
+                t.count,
+                change,
+                replaced,
+                evicted == null ? List.of() : List.copyOf(evicted),
+                variantOf,
+                buf.text,
+                spans);
     }
 
     // ------------------------------------------------------------------ snapshot support

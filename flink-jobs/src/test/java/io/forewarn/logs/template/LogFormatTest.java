@@ -13,7 +13,7 @@ class LogFormatTest {
         LogFormat.ParsedLine p =
                 f.parse(
                         "17/06/09 20:10:40 INFO spark.SecurityManager: Changing view acls to:"
-                            + " yarn,curi");
+                                + " yarn,curi");
 
         assertThat(p.matched()).isTrue();
         assertThat(p.content()).isEqualTo("Changing view acls to: yarn,curi");
@@ -53,7 +53,7 @@ class LogFormatTest {
         assertThat(
                         pipes.parse(
                                         "20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged"
-                                            + " 3579")
+                                                + " 3579")
                                 .content())
                 .isEqualTo("onStandStepChanged 3579");
 
@@ -63,7 +63,7 @@ class LogFormatTest {
         LogFormat.ParsedLine p =
                 spaced.parse(
                         "2016-09-28 04:30:31, Info                  CSI    00000002@2016/9/27"
-                            + " Begin");
+                                + " Begin");
         assertThat(p.fields()).containsEntry("Level", "Info").containsEntry("Component", "CSI");
         assertThat(p.content()).isEqualTo("00000002@2016/9/27 Begin");
     }

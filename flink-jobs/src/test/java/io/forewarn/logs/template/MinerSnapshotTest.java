@@ -97,6 +97,10 @@ class MinerSnapshotTest {
                 + "|"
                 + r.replacedTemplateIds()
                 + "|"
+                + r.evictedTemplateIds()
+                + "|"
+                + r.variantOf()
+                + "|"
                 + r.parameters()
                 + "|"
                 + r.templateCount();

@@ -23,7 +23,7 @@ public final class SyntheticSystemLogs {
             "Received block {blk} of size {int} from /{ip}",
             "PacketResponder {small} for block {blk} terminating",
             "BLOCK* NameSystem.addStoredBlock: blockMap updated: {ipport} is added to {blk} size"
-                + " {int}",
+                    + " {int}",
             "BLOCK* NameSystem.allocateBlock: {path}. {blk}",
             "BLOCK* NameSystem.delete: {blk} is added to invalidSet of {ipport}",
             "Deleting block {blk} file {path}",
@@ -36,27 +36,27 @@ public final class SyntheticSystemLogs {
         { // data-processing engine
             "Running task {small}.0 in stage {int}.0 (TID {int})",
             "Finished task {small}.0 in stage {int}.0 (TID {int}). {int} bytes result sent to"
-                + " driver",
+                    + " driver",
             "Found block rdd_{int}_{small} locally",
             "Partition rdd_{int}_{small} not found, computing it",
             "Started reading broadcast variable {int}",
             "Reading broadcast variable {int} took {int} ms",
             "Block broadcast_{int} stored as values in memory (estimated size {float} KB, free"
-                + " {float} GB)",
+                    + " {float} GB)",
             "Block broadcast_{int}_piece0 stored as bytes in memory (estimated size {float} KB,"
-                + " free {float} GB)",
+                    + " free {float} GB)",
             "Getting {int} non-empty blocks out of {int} blocks",
             "Started {int} remote fetches in {int} ms",
             "Got assigned task {int}",
             "Changing view acls to: {user}",
             "Changing modify acls to: {user}",
             "SecurityManager: authentication disabled; ui acls disabled; users with view"
-                + " permissions: Set({user})",
+                    + " permissions: Set({user})",
             "Successfully started service 'sparkExecutorActorSystem' on port {int}.",
             "Registered signal handlers for [TERM, HUP, INT]",
             "Executor is trying to kill task {small}.0 in stage {int}.0 (TID {int})",
             "Saved output of task 'attempt_{long}_{int}_m_{int}_{small}' to"
-                + " hdfs://{host}/user/{user}/out",
+                    + " hdfs://{host}/user/{user}/out",
         },
         { // supercomputer RAS log
             "instruction cache parity error corrected",
@@ -75,11 +75,11 @@ public final class SyntheticSystemLogs {
             "ciod: LOGIN chdir({path}) failed: No such file or directory",
             "Lustre mount FAILED : {rack} : point {path}",
             "idoproxydb hit ASSERT condition: ASSERT expression=0 Source file=idotransportmgr.cpp"
-                + " Source line={int} Function=int IdoTransportMgr::SendPacket(IdoUdpMgr*,"
-                + " BglCtlPavTrace*)",
+                    + " Source line={int} Function=int IdoTransportMgr::SendPacket(IdoUdpMgr*,"
+                    + " BglCtlPavTrace*)",
             "NodeCard is not fully functional",
             "Node card VPD check: {rack} node in processor card slot J{int} do not match. VPD ecid"
-                + " {hex}, found {hex}",
+                    + " {hex}, found {hex}",
             "rts: kernel terminated for reason {int}",
             "iar {hex} dear {hex}",
             "{int} floating point alignment exceptions",
@@ -87,13 +87,13 @@ public final class SyntheticSystemLogs {
         },
         { // cluster node log
             "NIFF: node {node} detected a failed network connection on network {ip} via interface"
-                + " alt0",
+                    + " alt0",
             "NIFF: node {node} has detected an available network connection on network {ip} via"
-                + " interface alt0",
+                    + " interface alt0",
             "Fan speeds ( {int} {int} {int} **** {int} {int} )",
             "ambient={int}",
             "Component State Change: Component \\042SCSI-WWID:{hex}\\042 is in the unavailable"
-                + " state (HWID={int})",
+                    + " state (HWID={int})",
             "Temperature ({int}C) exceeds warning threshold",
             "Command has completed successfully",
             "Targeting domains:{node} and nodes:{node} child of command {int}",
@@ -109,12 +109,12 @@ public final class SyntheticSystemLogs {
             "Session: {int}_{int} initialized by client WindowsUpdateAgent.",
             "Session: {int}_{int} finalized. Reboot required: no [HRESULT = {hex}]",
             "Read out cached package applicability for package:"
-                + " Package_for_KB{int}~31bf3856ad364e35~amd64~~6.1.1.{small}, ApplicableState:"
-                + " {int}, CurrentState:{int}",
+                    + " Package_for_KB{int}~31bf3856ad364e35~amd64~~6.1.1.{small}, ApplicableState:"
+                    + " {int}, CurrentState:{int}",
             "{hex}@{time} PopulateComponentFamiliesKey - Begin",
             "{hex}@{time} PopulateComponentFamiliesKey - End",
             "{hex}@{time} CSI Transaction @{hex} initialized for deployment engine {hex} with flags"
-                + " {hex} and client id [{small}]\"TI5.{int}:{small}/\"",
+                    + " {hex} and client id [{small}]\"TI5.{int}:{small}/\"",
             "{hex}@{time} CSI Transaction @{hex} destroyed",
             "Loaded Servicing Stack v6.1.7601.{int} with Core:"
                 + " C:\\Windows\\winsxs\\amd64_microsoft-windows-servicingstack_31bf3856ad364e35_6.1.7601.{int}_none_{hex}\\cbscore.dll",
@@ -130,9 +130,9 @@ public final class SyntheticSystemLogs {
         },
         { // Linux syslog
             "authentication failure; logname= uid={small} euid={small} tty=NODEVssh ruser="
-                + " rhost={ip}",
+                    + " rhost={ip}",
             "authentication failure; logname= uid={small} euid={small} tty=NODEVssh ruser="
-                + " rhost={ip} user=root",
+                    + " rhost={ip} user=root",
             "check pass; user unknown",
             "session opened for user {user} by (uid={small})",
             "session closed for user {user}",
@@ -144,7 +144,7 @@ public final class SyntheticSystemLogs {
             "Kerberos authentication failed",
             "couldn't add command channel to notify list",
             "Linux version 2.6.{small}-1.{int}_FC1 (bhcompile@{host}) (gcc version 3.3.2 20031022"
-                + " (Red Hat Linux 3.3.2-1)) #1 Mon Jan {small} 09:49:22 EST 2004",
+                    + " (Red Hat Linux 3.3.2-1)) #1 Mon Jan {small} 09:49:22 EST 2004",
             "BIOS-e820: {hex} - {hex} (usable)",
             "Memory: {int}k/{int}k available ({int}k kernel code, {int}k reserved)",
             "audit({float}:{small}): initialized",
@@ -165,7 +165,7 @@ public final class SyntheticSystemLogs {
             "calculateCaloriesWithCache totalCalories={int}",
             "calculateAltitudeWithCache totalAltitude={int}",
             "insertHiHealthData() bulkSaveDetailHiHealthData fail errorCode = {small},errorMessage"
-                + " = ERR_DATA_INSERT",
+                    + " = ERR_DATA_INSERT",
             "flush sensor data",
             "upLoadOneMinuteDataToEngine time={long}",
             "screen status unknown,think screen on",
@@ -176,9 +176,9 @@ public final class SyntheticSystemLogs {
             "{host}:{int} open through proxy proxy.example.org:5070 HTTPS",
             "{host}:{int} close, {int} bytes sent, {int} bytes received, lifetime {small}:{small}",
             "{host}:{int} close, {int} bytes ({float} KB) sent, {int} bytes ({float} KB) received,"
-                + " lifetime <1 sec",
+                    + " lifetime <1 sec",
             "{host}:{int} error : Could not connect to proxy proxy.example.org:5070 - connection"
-                + " attempt failed with error {int}",
+                    + " attempt failed with error {int}",
             "{host}:{int} error : A connection request was canceled before the completion.",
             "open through proxy proxy.example.org:5070 HTTPS",
         },

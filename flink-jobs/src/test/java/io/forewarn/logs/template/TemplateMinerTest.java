@@ -74,6 +74,10 @@ class TemplateMinerTest {
         MiningResult alice = miner.mine("session opened for user alice by (uid=0)");
         MiningResult bob = miner.mine("session opened for user bob by (uid=0)");
         assertThat(bob.change()).isEqualTo(ChangeType.NEW);
+        assertThat(alice.variantOf()).isNull();
+        assertThat(bob.variantOf())
+                .as("differs from alice's in one word")
+                .isEqualTo(alice.templateId());
         assertThat(bob.templateId()).isNotEqualTo(alice.templateId());
 
         MiningResult carol = miner.mine("session opened for user carol by (uid=0)");
@@ -258,6 +262,7 @@ class TemplateMinerTest {
         MiningResult delta = small.mine("delta four");
 
         assertThat(delta.change()).isEqualTo(ChangeType.NEW);
+        assertThat(delta.evictedTemplateIds()).containsExactly(beta);
         assertThat(small.templateCount()).isEqualTo(3);
         assertThat(small.template(beta)).isEmpty();
         assertThat(small.template(alpha)).isPresent();

@@ -46,13 +46,13 @@ class TokenMaskerTest {
                 "peer [fe80::1] and 2001:db8::8a2e:370:7334; peer | [<*>] | and | <*>",
                 // host names
                 "host proxy.example.com:443 and 061092085098.ctinets.com but a.b.com; host | <*> |"
-                    + " and | <*> | but | a.b.com",
+                        + " and | <*> | but | a.b.com",
                 // UUIDs and MAC addresses
                 "id 123e4567-e89b-12d3-a456-426614174000 mac 00:1A:2B:3C:4D:5E; id | <*> | mac |"
-                    + " <*>",
+                        + " <*>",
                 // paths
                 "file /var/log/x.log and C:\\Temp\\a.txt and ./run.sh; file | <*> | and | <*> | and"
-                    + " | <*>",
+                        + " | <*>",
                 "chdir(/p/gb1/stella) failed; chdir(<*>) | failed",
                 "allocate /user/root/part-00487. now; allocate | <*> | now",
                 // URLs and e-mail
@@ -69,12 +69,12 @@ class TokenMaskerTest {
                 "over 198 seconds; over | <*> | seconds",
                 // quoted strings with digits or paths; plain quoted words stay
                 "task 'attempt_1_2' node '/udev/vcs2' service 'spark'; task | '<*>' | node | '<*>'"
-                    + " | service | 'spark'",
+                        + " | service | 'spark'",
                 "Component \\042SCSI-1:2\\042 state; Component | \\042<*>\\042 | state",
                 // booleans and key=value
                 "enabled true flag=FALSE obj=null; enabled | <*> | flag=<*> | obj=<*>",
                 "uid=0 user=root steps=1514##7007 tty=:0; uid=<*> | user=root | steps=<*> |"
-                    + " tty=:<*>",
+                        + " tty=:<*>",
                 "type=40002,6724.0,old=7163.0; type=<*>,<*>,old=<*>",
                 "r24=0x0ffea4c8 (0=sup,1=usr); r24=<*> | (<*>=sup,<*>=usr)",
                 // sub-token variables keep their constant context
