@@ -8,7 +8,10 @@ import io.forewarn.ingest.IngestSplitter;
 import io.forewarn.ingest.IngestTags;
 import io.forewarn.ingest.IngestWatermarks;
 import io.forewarn.schema.DeadLetter;
+import io.forewarn.logs.LogMiningSettings;
+import io.forewarn.logs.LogTemplateStage;
 import io.forewarn.schema.LogRecord;
+import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.Signal;
 
@@ -23,8 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code forewarn-detect} job: Kafka inputs decoded and validated, detectors producing signals,
- * signals fused into ranked predictions, everything written to Kafka and Elasticsearch.
+ * The {@code forewarn-detect} job: Kafka inputs decoded and validated, log records enriched with
+ * their mined templates, detectors producing signals, signals fused into ranked predictions,
+ * everything written to Kafka and Elasticsearch (log templates to their index).
  *
  * <p>{@link #main} is the entry point of the job jar ({@code flink run forewarn-flink-jobs-*-job.jar
  * --config forewarn.yaml}); it runs {@code forewarn run} with the same arguments.
@@ -54,8 +58,12 @@ public final class DetectJob {
 
     /** Adds the job's topology to the environment. */
     public void build(StreamExecutionEnvironment env) {
-        DataStream<LogRecord> logs = ingest(env, Input.LOGS);
-        ingest(env, Input.METRICS);
+        LogTemplateStage.Result logTemplates =
+                LogTemplateStage.apply(ingest(env, Input.LOGS), LogMiningSettings.from(config));
+        DataStream<LogRecord> logs = logTemplates.records();
+        // The metric stages read the metrics topic and the per-template log rates alike.
+        DataStream<MetricSample> metrics =
+                this.<MetricSample>ingest(env, Input.METRICS).union(logTemplates.rates());
         ingest(env, Input.DEPLOYMENTS);
         ingest(env, Input.VCS);
         ingest(env, Input.DEPENDENCIES);
@@ -65,7 +73,8 @@ public final class DetectJob {
                 .keyBy(LogRecord::getService, Types.STRING)
                 .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
                 .uid("error-rate")
-                .name("Error-rate bursts per service");
+                .name("Error-rate bursts per service")
+                .union(logTemplates.signals());
 
         DataStream<Prediction> predictions = signals
                 .filter(new PredictsFailure())
@@ -81,6 +90,8 @@ public final class DetectJob {
                 signals.sinkTo(sink).uid("signals-elasticsearch").name("Signals to Elasticsearch"));
         endpoints.predictionDocuments().ifPresent(sink ->
                 predictions.sinkTo(sink).uid("predictions-elasticsearch").name("Predictions to Elasticsearch"));
+        endpoints.templateDocuments().ifPresent(sink -> logTemplates.templates()
+                .sinkTo(sink).uid("log-templates-elasticsearch").name("Log templates to Elasticsearch"));
 
         DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
         for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {
