@@ -544,15 +544,18 @@ public final class ForewarnOptions {
                     .doubleType()
                     .defaultValue(0.001)
                     .withDescription(
-                            "A template with a smaller share of its service's lines is rare; each"
-                                    + " line of it is a rare-template signal (see"
-                                    + " logs.signals.rare-cooldown).");
+                            "A template with a smaller share of its service's lines is rare; a line"
+                                    + " of it is a rare-template signal when the template was first"
+                                    + " seen at least logs.signals.rare-cooldown ago (younger ones"
+                                    + " are new, not rare). 0 disables the signal.");
 
     public static final ConfigOption<Duration> LOGS_RARE_COOLDOWN =
             ConfigOptions.key("logs.signals.rare-cooldown")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(30))
-                    .withDescription("At most one rare-template signal per template in this time.");
+                    .withDescription(
+                            "At most one rare-template signal per template in this time, and only"
+                                    + " for templates at least this old.");
 
     public static final ConfigOption<Integer> LOGS_BURST_MIN_LINES =
             ConfigOptions.key("logs.signals.burst-min-lines")

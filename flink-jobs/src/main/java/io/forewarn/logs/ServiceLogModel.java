@@ -93,6 +93,11 @@ final class ServiceLogModel {
         if (stats == null) {
             stats = new TemplateStats(mined.template());
             stats.novel = warm && mined.change() == ChangeType.NEW;
+            if (warm) {
+                // The service ran without this template so far: its baseline rate is zero.
+                long interval = Math.max(interval(time), lastClosedInterval + 1);
+                stats.startAtZero(interval - 1, interval - interval(firstEventTime));
+            }
             templates.put(id, stats);
         } else {
             stats.text = mined.template();
@@ -163,7 +168,7 @@ final class ServiceLogModel {
             double mean = stats.rateMean;
             double z = (n - mean) / Math.sqrt(Math.max(stats.rateVariance, Math.max(mean, 1.0)));
             boolean burst = warm && n >= settings.burstMinLines() && z >= settings.burstMinZScore();
-            stats.fold(n, burst ? alpha * BURST_BASELINE_DAMPING : alpha);
+            stats.fold(n, alpha, burst ? BURST_BASELINE_DAMPING : 1);
             stats.baselineInterval = interval;
             if (burst) {
                 out.signal(
@@ -217,7 +222,9 @@ final class ServiceLogModel {
             return;
         }
         double share = (double) before / linesBefore;
+        boolean known = time - stats.firstSeen >= settings.rareCooldown().toMillis();
         if (share < rareShare
+                && known
                 && (stats.lastRareSignal == Long.MIN_VALUE
                         || time >= stats.lastRareSignal + settings.rareCooldown().toMillis())) {
             stats.lastRareSignal = time;

@@ -59,6 +59,15 @@ final class TemplateStats {
     }
 
     /**
+     * Starts the baseline at zero lines for {@code intervals} intervals up to {@code
+     * lastQuietInterval}: a template that appears in a service running without it.
+     */
+    void startAtZero(long lastQuietInterval, long intervals) {
+        baselineInterval = lastQuietInterval;
+        rateIntervals = (int) Math.min(Integer.MAX_VALUE, Math.max(0, intervals));
+    }
+
+    /**
      * Folds the intervals after {@link #baselineInterval} up to {@code interval} (exclusive), in
      * which the template had no lines, into the baseline.
      */
@@ -75,18 +84,19 @@ final class TemplateStats {
             rateIntervals = (int) Math.min(Integer.MAX_VALUE, rateIntervals + quiet);
         } else {
             for (long i = 0; i < quiet; i++) {
-                fold(0, alpha);
+                fold(0, alpha, 1);
             }
         }
         baselineInterval = Math.max(baselineInterval, interval - 1);
     }
 
     /**
-     * Folds one interval's count into the baseline. While few intervals are known each weighs the
-     * same (1/n), so a partial first interval does not dominate.
+     * Folds one interval's count into the baseline with weight {@code max(alpha, 1/n)}: while few
+     * intervals are known each weighs the same, so a partial first interval does not dominate. A
+     * burst interval weighs {@code damping} times that, so a burst does not become normal at once.
      */
-    void fold(double lines, double weight) {
-        double w = Math.max(weight, 1.0 / (rateIntervals + 1.0));
+    void fold(double lines, double alpha, double damping) {
+        double w = Math.max(alpha, 1.0 / (rateIntervals + 1.0)) * damping;
         double delta = lines - rateMean;
         rateMean += w * delta;
         rateVariance = (1 - w) * (rateVariance + w * delta * delta);

@@ -10,6 +10,7 @@ import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Signal;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -136,6 +137,37 @@ class LogTemplateOperatorTest {
     }
 
     @Test
+    void aNewErrorTemplateKeepsBurstingAgainstItsZeroBaseline() throws Exception {
+        try (LogTemplateHarness h = new LogTemplateHarness(SETTINGS)) {
+            h.normalMinutes("checkout", 0, 10, 60);
+            for (int m = 10; m < 13; m++) {
+                h.normalLines("checkout", m, 60);
+                for (int i = 0; i < 30; i++) {
+                    h.line(
+                            m * MINUTE + 2_000 * i,
+                            "checkout",
+                            LogLevel.ERROR,
+                            "Unhandled exception: flag " + i + " has no value");
+                }
+                h.watermark((m + 1) * MINUTE - 1);
+            }
+
+            List<Signal> bursts =
+                    h.signals().stream()
+                            .filter(s -> s.getKind().equals(LogSignals.TEMPLATE_BURST))
+                            .collect(Collectors.toList());
+            assertThat(bursts).as("one per minute while it lasts").hasSize(3);
+            assertThat(bursts)
+                    .allSatisfy(
+                            b -> {
+                                assertThat(b.getFailureType()).isEqualTo(FailureTypes.ERROR_SPIKE);
+                                assertThat(b.getAttributes()).containsEntry("novel", "true");
+                                assertThat(b.getProbability()).isGreaterThanOrEqualTo(0.6);
+                            });
+        }
+    }
+
+    @Test
     void aBurstOfAnInfoTemplateIsASignalWithoutFailureType() throws Exception {
         try (LogTemplateHarness h = new LogTemplateHarness(SETTINGS)) {
             h.normalMinutes("search", 0, 10, 40);
@@ -168,14 +200,17 @@ class LogTemplateOperatorTest {
         try (LogTemplateHarness h = new LogTemplateHarness(settings)) {
             h.line(1_000, "inventory", LogLevel.WARN, "Stock sync lagging behind by 42 items");
             h.normalMinutes("inventory", 0, 4, 60);
+            h.line(4 * MINUTE, "inventory", LogLevel.WARN, "Stock sync lagging behind by 3 items");
+            assertThat(h.signals()).as("a young template is new, not rare").isEmpty();
+            h.normalMinutes("inventory", 4, 12, 60);
 
             h.line(
-                    4 * MINUTE + 1,
+                    12 * MINUTE + 1,
                     "inventory",
                     LogLevel.WARN,
                     "Stock sync lagging behind by 7 items");
             h.line(
-                    5 * MINUTE + 1,
+                    13 * MINUTE + 1,
                     "inventory",
                     LogLevel.WARN,
                     "Stock sync lagging behind by 9 items");
@@ -184,9 +219,9 @@ class LogTemplateOperatorTest {
             assertThat(signals)
                     .extracting(Signal::getKind)
                     .containsExactly(LogSignals.RARE_TEMPLATE);
-            double share = 1.0 / 241; // one line in the 241 before
+            double share = 2.0 / 722; // two lines in the 722 before
             assertThat(signals.get(0).getScore())
-                    .isCloseTo(0.7 * (1 - share / 0.01), org.assertj.core.data.Offset.offset(1e-9));
+                    .isCloseTo(0.7 * (1 - share / 0.01), Offset.offset(1e-9));
             assertThat(signals.get(0).getFailureType()).isNull();
         }
     }

@@ -28,7 +28,10 @@ class LogTemplateStateTest {
 
     private static final LogMiningSettings SETTINGS =
             LogTemplateHarness.settings(
-                    Map.of("logs.signals.rare-share", "0.005", "logs.mining.max-templates", "40"));
+                    Map.of(
+                            "logs.signals.rare-share", "0.005",
+                            "logs.signals.rare-cooldown", "5 min",
+                            "logs.mining.max-templates", "40"));
 
     private static final List<String> SERVICES =
             List.of("checkout", "payments", "search", "inventory", "frontend", "auth", "mail");
@@ -146,6 +149,15 @@ class LogTemplateStateTest {
                             message = "Cache hit ratio " + random.nextInt(100) + " percent";
                     }
                     events.add(LogTemplateHarness.log(time, service, host, level, message));
+                }
+                if ((m == 3 || m == 20) && service.equals("mail")) {
+                    events.add(
+                            LogTemplateHarness.log(
+                                    m * MINUTE + 30_000,
+                                    service,
+                                    service + "-1",
+                                    LogLevel.WARN,
+                                    "Certificate store reloaded from disk"));
                 }
                 if (m == 9 && s % 2 == 0) {
                     events.add(
