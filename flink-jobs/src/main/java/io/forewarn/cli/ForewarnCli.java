@@ -3,6 +3,10 @@ package io.forewarn.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The {@code forewarn} command line: {@code bin/forewarn} runs this class. Every subcommand has
  * {@code --help}.
@@ -16,6 +20,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RunCommand.class,
             ConfigCommand.class,
+            LogsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ForewarnCli implements Runnable {
@@ -29,6 +34,7 @@ public final class ForewarnCli implements Runnable {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         return new CommandLine(new ForewarnCli())
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .execute(args);
     }

@@ -51,10 +51,25 @@ public final class LogFormat {
         if (!names.contains(CONTENT)) {
             throw new IllegalArgumentException("Log format has no <Content> field: " + format);
         }
-        return new LogFormat(
-                format,
-                Pattern.compile(regex.toString(), Pattern.DOTALL),
-                Collections.unmodifiableList(names));
+        Pattern pattern = Pattern.compile(regex.toString(), Pattern.DOTALL);
+        // Every field must be a group; one written inside [...] is not. The empty alternative
+        // makes the probe match, so group(name) reports unknown names instead of "no match".
+        Matcher probe = Pattern.compile("(?:" + regex + ")|", Pattern.DOTALL).matcher("");
+        probe.matches();
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                probe.group("g" + i);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "Log format field <"
+                                + names.get(i)
+                                + "> is inside a character class (escape '[' and ']' as '\\['"
+                                + " and '\\]'): "
+                                + format,
+                        e);
+            }
+        }
+        return new LogFormat(format, pattern, Collections.unmodifiableList(names));
     }
 
     /** Splits a raw line (surrounding whitespace ignored) into header fields and content. */

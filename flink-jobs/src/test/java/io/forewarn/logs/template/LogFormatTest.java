@@ -84,4 +84,11 @@ class LogFormatTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("<Content>");
     }
+
+    @Test
+    void aFieldInsideACharacterClassIsRejected() {
+        assertThatThrownBy(() -> LogFormat.compile("<Month> <Date> ([<PID>])?: <Content>"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("character class");
+    }
 }
