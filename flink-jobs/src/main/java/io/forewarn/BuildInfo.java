@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** Versions fixed at build time (from the root pom), for the command line and the embedded default. */
+/**
+ * Versions fixed at build time (from the root pom), for the command line and the embedded default.
+ */
 public final class BuildInfo {
 
     private static final Properties PROPERTIES = load();

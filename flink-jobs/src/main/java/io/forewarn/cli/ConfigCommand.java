@@ -1,13 +1,11 @@
 package io.forewarn.cli;
 
 import io.forewarn.config.ConfigurationDocs;
-
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code forewarn config show|docs}. */
 @Command(
@@ -38,10 +36,15 @@ final class ConfigCommand {
     static final class Docs implements Callable<Integer> {
         @Option(
                 names = "--write",
-                description = "Write " + ConfigurationDocs.PATH + " under --root instead of printing.")
+                description =
+                        "Write " + ConfigurationDocs.PATH + " under --root instead of printing.")
         boolean write;
 
-        @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--root",
+                paramLabel = "DIR",
+                defaultValue = ".",
+                description = "Project root (default: ${DEFAULT-VALUE}).")
         Path root;
 
         @Override

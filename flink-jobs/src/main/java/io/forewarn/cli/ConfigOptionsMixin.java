@@ -2,12 +2,10 @@ package io.forewarn.cli;
 
 import io.forewarn.config.ConfigLoader;
 import io.forewarn.config.ForewarnConfig;
-
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
 /** {@code --config FILE} and {@code -D key=value}, shared by the commands that load options. */
 final class ConfigOptionsMixin {

@@ -21,15 +21,6 @@ import io.forewarn.simulator.SimulatorSettings;
 import io.forewarn.simulator.TelemetryEvent;
 import io.forewarn.simulator.TelemetrySimulator;
 import io.forewarn.simulator.Topic;
-
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +38,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code forewarn demo}: everything on this machine. An embedded Kafka broker, a local
@@ -68,34 +66,75 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin ConfigOptionsMixin options;
 
-    @Option(names = "--speed", defaultValue = "30", description = "Simulated seconds per real second until the simulation reaches now (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--speed",
+            defaultValue = "30",
+            description =
+                    "Simulated seconds per real second until the simulation reaches now (default: ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--history", defaultValue = "PT3H", description = "How far in the past the simulation starts, ISO-8601 (default: 3 hours).")
+    @Option(
+            names = "--history",
+            defaultValue = "PT3H",
+            description = "How far in the past the simulation starts, ISO-8601 (default: 3 hours).")
     Duration history;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Simulator seed; the same seed gives the same telemetry (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description =
+                    "Simulator seed; the same seed gives the same telemetry (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--duration", description = "Stop by itself after this long, ISO-8601 (e.g. PT5M). Default: until Ctrl-C.")
+    @Option(
+            names = "--duration",
+            description =
+                    "Stop by itself after this long, ISO-8601 (e.g. PT5M). Default: until Ctrl-C.")
     Duration duration;
 
-    @Option(names = "--web-port", defaultValue = "8081", description = "Port of the Flink web UI (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--web-port",
+            defaultValue = "8081",
+            description = "Port of the Flink web UI (default: ${DEFAULT-VALUE}).")
     int webPort;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded Kafka broker; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--prometheus-port",
+            defaultValue = "9249",
+            description =
+                    "Port of the Prometheus metrics endpoint (/metrics); 0 picks a free one (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int prometheusPort;
+
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "9092",
+            description =
+                    "Port of the embedded Kafka broker; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--elasticsearch-port", defaultValue = "9200", description = "Port of the local Elasticsearch node; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--elasticsearch-port",
+            defaultValue = "9200",
+            description =
+                    "Port of the local Elasticsearch node; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int elasticsearchPort;
 
-    @Option(names = "--elasticsearch-url", description = "Use this Elasticsearch instead of starting a local node.")
+    @Option(
+            names = "--elasticsearch-url",
+            description = "Use this Elasticsearch instead of starting a local node.")
     String elasticsearchUrl;
 
-    @Option(names = "--work-dir", description = "Where the broker's and the node's data go (default: ~/.forewarn/demo, /var/tmp/forewarn/demo as root).")
+    @Option(
+            names = "--work-dir",
+            description =
+                    "Where the broker's and the node's data go (default: ~/.forewarn/demo, /var/tmp/forewarn/demo as root).")
     Path workDir;
 
-    @Option(names = "--refresh", defaultValue = "PT2S", description = "How often the table refreshes (default: 2 seconds).")
+    @Option(
+            names = "--refresh",
+            defaultValue = "PT2S",
+            description = "How often the table refreshes (default: 2 seconds).")
     Duration refresh;
 
     private final PrintStream out = System.out;
@@ -124,7 +163,8 @@ final class DemoCommand implements Callable<Integer> {
     private int run(List<AutoCloseable> resources) throws Exception {
         Path dir = workDir != null ? workDir : defaultWorkDir();
         Files.createDirectories(dir);
-        progress.line("Forewarn demo " + BuildInfo.forewarnVersion() + " (work directory " + dir + ")");
+        progress.line(
+                "Forewarn demo " + BuildInfo.forewarnVersion() + " (work directory " + dir + ")");
 
         LocalKafka kafka;
         try (Progress.Step step = progress.step("Starting Kafka (KRaft broker)")) {
@@ -134,11 +174,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         String esUrl = elasticsearchUrl;
         if (esUrl == null) {
-            try (Progress.Step step = progress.step("Starting Elasticsearch " + BuildInfo.elasticsearchServerVersion())) {
-                LocalElasticsearch node = LocalElasticsearch.builder(distribution())
-                        .instanceDirectory(dir.resolve("elasticsearch"))
-                        .httpPort(elasticsearchPort)
-                        .build();
+            try (Progress.Step step =
+                    progress.step(
+                            "Starting Elasticsearch " + BuildInfo.elasticsearchServerVersion())) {
+                LocalElasticsearch node =
+                        LocalElasticsearch.builder(distribution())
+                                .instanceDirectory(dir.resolve("elasticsearch"))
+                                .httpPort(elasticsearchPort)
+                                .build();
                 resources.add(0, node);
                 node.start();
                 esUrl = node.httpUrl();
@@ -154,6 +197,10 @@ final class DemoCommand implements Callable<Integer> {
         defaults.put("checkpoint.interval", "5 s");
         defaults.put("watermark.idleness", "10 s");
         defaults.put("flink.rest.port", Integer.toString(webPort));
+        defaults.put(
+                "flink.metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        defaults.put("flink.metrics.reporter.prom.port", Integer.toString(prometheusPort));
         ForewarnConfig config = options.load(defaults);
 
         try (Progress.Step step = progress.step("Creating topics and index templates")) {
@@ -162,7 +209,8 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         JobClient job;
-        try (Progress.Step step = progress.step("Starting the " + DetectJob.NAME + " job in a local Flink cluster")) {
+        try (Progress.Step step =
+                progress.step("Starting the " + DetectJob.NAME + " job in a local Flink cluster")) {
             StreamExecutionEnvironment env = JobEnvironment.create(config);
             new DetectJob(config, new KafkaEndpoints(config)).build(env);
             job = env.executeAsync(DetectJob.NAME);
@@ -172,30 +220,58 @@ final class DemoCommand implements Callable<Integer> {
         long start = Instant.now().minus(history).truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
         SimulatorSettings settings = SimulatorSettings.small(seed);
         long end = start + Duration.ofDays(7).toMillis();
-        TelemetrySimulator simulator = new TelemetrySimulator(
-                settings,
-                DemoScenarios.schedule(settings.services(), start, end, Duration.ofMinutes(12), Duration.ofMinutes(25)));
+        TelemetrySimulator simulator =
+                new TelemetrySimulator(
+                        settings,
+                        DemoScenarios.schedule(
+                                settings.services(),
+                                start,
+                                end,
+                                Duration.ofMinutes(8),
+                                Duration.ofMinutes(25)));
         AtomicLong sent = new AtomicLong();
         AtomicLong simulatedTime = new AtomicLong(start);
-        KafkaTelemetrySink kafkaSink = new KafkaTelemetrySink(config.kafkaProperties(), topicsByKind(config));
-        Thread feeder = new Thread(() -> feed(simulator, start, end, kafkaSink, sent, simulatedTime), "simulator");
+        KafkaTelemetrySink kafkaSink =
+                new KafkaTelemetrySink(config.kafkaProperties(), topicsByKind(config));
+        Thread feeder =
+                new Thread(
+                        () -> feed(simulator, start, end, kafkaSink, sent, simulatedTime),
+                        "simulator");
         feeder.setDaemon(true);
         feeder.start();
-        resources.add(0, () -> {
-            feeder.interrupt();
-            feeder.join(10_000);
-            kafkaSink.close();
-        });
+        resources.add(
+                0,
+                () -> {
+                    feeder.interrupt();
+                    feeder.join(10_000);
+                    kafkaSink.close();
+                });
 
-        PredictionBoard board = new PredictionBoard(config.kafkaProperties(), config.get(ForewarnOptions.TOPIC_PREDICTIONS));
+        PredictionBoard board =
+                new PredictionBoard(
+                        config.kafkaProperties(), config.get(ForewarnOptions.TOPIC_PREDICTIONS));
         resources.add(0, board);
 
         String webUi = "http://localhost:" + webPort;
         progress.line("");
         progress.line("Flink web UI:   " + webUi);
-        progress.line("Elasticsearch:  " + esUrl + "/" + config.indexName("predictions") + "/_search");
-        progress.line("Kafka:          " + kafka.bootstrapServers() + " (topic " + config.get(ForewarnOptions.TOPIC_PREDICTIONS) + ")");
-        progress.line("Simulating from " + Instant.ofEpochMilli(start) + " at " + speed + "x; Ctrl-C stops.");
+        if (prometheusPort > 0) {
+            progress.line("Prometheus:     http://localhost:" + prometheusPort + "/metrics");
+        }
+        progress.line(
+                "Elasticsearch:  " + esUrl + "/" + config.indexName("predictions") + "/_search");
+        progress.line(
+                "Kafka:          "
+                        + kafka.bootstrapServers()
+                        + " (topic "
+                        + config.get(ForewarnOptions.TOPIC_PREDICTIONS)
+                        + ")");
+        progress.line(
+                "Simulating from "
+                        + Instant.ofEpochMilli(start)
+                        + " at "
+                        + speed
+                        + "x; Ctrl-C stops.");
         progress.line("");
 
         show(board, sent, simulatedTime, webUi);
@@ -203,17 +279,26 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void feed(TelemetrySimulator simulator, long start, long end, KafkaTelemetrySink sink,
-            AtomicLong sent, AtomicLong simulatedTime) {
+    private void feed(
+            TelemetrySimulator simulator,
+            long start,
+            long end,
+            KafkaTelemetrySink sink,
+            AtomicLong sent,
+            AtomicLong simulatedTime) {
         try {
-            simulator.run(start, end, new io.forewarn.simulator.TelemetrySink() {
-                @Override
-                public void send(TelemetryEvent event) {
-                    sink.send(event);
-                    sent.incrementAndGet();
-                    simulatedTime.accumulateAndGet(event.timestamp(), Math::max);
-                }
-            }, Pacer.accelerated(speed));
+            simulator.run(
+                    start,
+                    end,
+                    new io.forewarn.simulator.TelemetrySink() {
+                        @Override
+                        public void send(TelemetryEvent event) {
+                            sink.send(event);
+                            sent.incrementAndGet();
+                            simulatedTime.accumulateAndGet(event.timestamp(), Math::max);
+                        }
+                    },
+                    Pacer.accelerated(speed));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -221,23 +306,31 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void show(PredictionBoard board, AtomicLong sent, AtomicLong simulatedTime, String webUi)
+    private void show(
+            PredictionBoard board, AtomicLong sent, AtomicLong simulatedTime, String webUi)
             throws InterruptedException {
         boolean terminal = System.console() != null;
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         String lastShown = "";
         long lastPrinted = 0;
-        while (!stopRequested.await(refresh.toMillis(), TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+        while (!stopRequested.await(refresh.toMillis(), TimeUnit.MILLISECONDS)
+                && System.nanoTime() < deadline) {
             List<Prediction> predictions = board.predictions();
             String table = PredictionTable.render(predictions, 15, terminalWidth());
-            String header = String.format(Locale.ROOT,
-                    "Forewarn demo | simulated time %s | %,d records sent | %d open predictions | web UI %s%n%n",
-                    Instant.ofEpochMilli(simulatedTime.get()).truncatedTo(ChronoUnit.SECONDS),
-                    sent.get(), open(predictions), webUi);
+            String header =
+                    String.format(
+                            Locale.ROOT,
+                            "Forewarn demo | simulated time %s | %,d records sent | %d open predictions | web UI %s%n%n",
+                            Instant.ofEpochMilli(simulatedTime.get())
+                                    .truncatedTo(ChronoUnit.SECONDS),
+                            sent.get(),
+                            open(predictions),
+                            webUi);
             if (terminal) {
                 out.print("\033[H\033[2J" + header + table);
                 out.flush();
-            } else if (!table.equals(lastShown) && System.nanoTime() - lastPrinted > TimeUnit.SECONDS.toNanos(10)) {
+            } else if (!table.equals(lastShown)
+                    && System.nanoTime() - lastPrinted > TimeUnit.SECONDS.toNanos(10)) {
                 out.print(header + table + "\n");
                 lastShown = table;
                 lastPrinted = System.nanoTime();
@@ -247,11 +340,24 @@ final class DemoCommand implements Callable<Integer> {
 
     private void summary(PredictionBoard board, AtomicLong sent) {
         List<Prediction> predictions = board.predictions();
-        Map<PredictionStatus, Long> byStatus = predictions.stream()
-                .collect(Collectors.groupingBy(Prediction::getStatus, () -> new EnumMap<>(PredictionStatus.class), Collectors.counting()));
+        Map<PredictionStatus, Long> byStatus =
+                predictions.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        Prediction::getStatus,
+                                        () -> new EnumMap<>(PredictionStatus.class),
+                                        Collectors.counting()));
         out.println();
-        out.println("Summary: " + sent.get() + " telemetry records, " + predictions.size()
-                + " predictions (" + byStatus + "), " + board.updates() + " prediction updates.");
+        out.println(
+                "Summary: "
+                        + sent.get()
+                        + " telemetry records, "
+                        + predictions.size()
+                        + " predictions ("
+                        + byStatus
+                        + "), "
+                        + board.updates()
+                        + " prediction updates.");
         out.print(PredictionTable.render(predictions, 10, terminalWidth()));
     }
 
@@ -284,9 +390,12 @@ final class DemoCommand implements Callable<Integer> {
     private static Path distribution() {
         Path zip = LocalElasticsearch.mavenRepositoryZip(BuildInfo.elasticsearchServerVersion());
         if (!Files.exists(zip)) {
-            throw new CliException("The Elasticsearch distribution is not in the Maven repository (" + zip
-                    + "). Fetch it with: mvn dependency:get -Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:"
-                    + BuildInfo.elasticsearchServerVersion() + ":zip, or pass --elasticsearch-url.");
+            throw new CliException(
+                    "The Elasticsearch distribution is not in the Maven repository ("
+                            + zip
+                            + "). Fetch it with: mvn dependency:get -Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:"
+                            + BuildInfo.elasticsearchServerVersion()
+                            + ":zip, or pass --elasticsearch-url.");
         }
         return zip;
     }
@@ -297,7 +406,9 @@ final class DemoCommand implements Callable<Integer> {
             return Path.of(home, "demo");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        return root ? Path.of("/var/tmp/forewarn/demo") : Path.of(System.getProperty("user.home"), ".forewarn", "demo");
+        return root
+                ? Path.of("/var/tmp/forewarn/demo")
+                : Path.of(System.getProperty("user.home"), ".forewarn", "demo");
     }
 
     private static List<String> topics(ForewarnConfig config) {
@@ -320,7 +431,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private static long open(List<Prediction> predictions) {
         return predictions.stream()
-                .filter(p -> p.getStatus() == PredictionStatus.OPEN || p.getStatus() == PredictionStatus.UPDATED)
+                .filter(
+                        p ->
+                                p.getStatus() == PredictionStatus.OPEN
+                                        || p.getStatus() == PredictionStatus.UPDATED)
                 .count();
     }
 

@@ -1,7 +1,6 @@
 package io.forewarn.cli;
 
 import io.forewarn.config.ConfigException;
-
 import picocli.CommandLine;
 
 /**
@@ -16,7 +15,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(
             Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (e instanceof ConfigException || e instanceof CliException) {
-            commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
+            commandLine
+                    .getErr()
+                    .println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
             return EXIT_USAGE;
         }
         commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e));

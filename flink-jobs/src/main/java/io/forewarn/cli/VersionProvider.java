@@ -1,7 +1,6 @@
 package io.forewarn.cli;
 
 import io.forewarn.BuildInfo;
-
 import picocli.CommandLine;
 
 /** The version of Forewarn and of the Flink it was built against. */

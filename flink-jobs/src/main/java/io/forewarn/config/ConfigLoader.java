@@ -1,12 +1,5 @@
 package io.forewarn.config;
 
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,18 +14,24 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads Forewarn's configuration: a YAML file (nested maps or dotted keys), then command-line
  * overrides, then secrets.
  *
  * <p>Any value may be a reference {@code ${env:NAME}} (an environment variable) or {@code
- * ${file:/path}} (the trimmed content of a file, e.g. a mounted Kubernetes secret). A secret
- * option that is unset also falls back to the environment variable {@code FOREWARN_<KEY>} (the
- * key upper-cased, dots and dashes as underscores), so secrets need never appear in a file.
+ * ${file:/path}} (the trimmed content of a file, e.g. a mounted Kubernetes secret). A secret option
+ * that is unset also falls back to the environment variable {@code FOREWARN_<KEY>} (the key
+ * upper-cased, dots and dashes as underscores), so secrets need never appear in a file.
  *
- * <p>Unknown keys are errors (with the closest known key as a hint), except under the
- * pass-through prefixes {@link ForewarnOptions#KAFKA_PROPERTIES_PREFIX} and {@link
+ * <p>Unknown keys are errors (with the closest known key as a hint), except under the pass-through
+ * prefixes {@link ForewarnOptions#KAFKA_PROPERTIES_PREFIX} and {@link
  * ForewarnOptions#FLINK_PREFIX}.
  */
 public final class ConfigLoader {
@@ -87,7 +86,8 @@ public final class ConfigLoader {
 
     /** The environment variable a secret option falls back to. */
     public static String environmentVariableOf(ConfigOption<?> option) {
-        return "FOREWARN_" + option.key().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return "FOREWARN_"
+                + option.key().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     static Map<String, String> readYaml(Path file) {
@@ -95,9 +95,11 @@ public final class ConfigLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (IOException e) {
-            throw new ConfigException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException(
+                    "Cannot read configuration file " + file + ": " + e.getMessage(), e);
         } catch (YAMLException e) {
-            throw new ConfigException("Configuration file " + file + " is not valid YAML: " + e.getMessage(), e);
+            throw new ConfigException(
+                    "Configuration file " + file + " is not valid YAML: " + e.getMessage(), e);
         }
         Map<String, String> flat = new LinkedHashMap<>();
         if (root == null) {
@@ -105,7 +107,9 @@ public final class ConfigLoader {
         }
         if (!(root instanceof Map)) {
             throw new ConfigException(
-                    "Configuration file " + file + " must be a YAML mapping of option keys to values");
+                    "Configuration file "
+                            + file
+                            + " must be a YAML mapping of option keys to values");
         }
         flatten("", (Map<?, ?>) root, flat);
         return flat;
@@ -139,7 +143,10 @@ public final class ConfigLoader {
                 replacement = environment.get(name);
                 if (replacement == null) {
                     throw new ConfigException(
-                            "Option '" + key + "' refers to environment variable " + name
+                            "Option '"
+                                    + key
+                                    + "' refers to environment variable "
+                                    + name
                                     + ", which is not set");
                 }
             } else {
@@ -147,8 +154,13 @@ public final class ConfigLoader {
                     replacement = Files.readString(Path.of(name), StandardCharsets.UTF_8).trim();
                 } catch (IOException e) {
                     throw new ConfigException(
-                            "Option '" + key + "' refers to file " + name + ", which cannot be read: "
-                                    + e.getMessage(), e);
+                            "Option '"
+                                    + key
+                                    + "' refers to file "
+                                    + name
+                                    + ", which cannot be read: "
+                                    + e.getMessage(),
+                            e);
                 }
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -158,7 +170,8 @@ public final class ConfigLoader {
     }
 
     private static void checkKeys(Set<String> keys) {
-        List<String> known = ForewarnOptions.all().stream().map(ConfigOption::key).collect(Collectors.toList());
+        List<String> known =
+                ForewarnOptions.all().stream().map(ConfigOption::key).collect(Collectors.toList());
         for (String key : keys) {
             if (known.contains(key)
                     || key.startsWith(ForewarnOptions.KAFKA_PROPERTIES_PREFIX)
@@ -171,7 +184,9 @@ public final class ConfigLoader {
             }
             String closest = closest(key, known);
             throw new ConfigException(
-                    "Unknown option '" + key + "'"
+                    "Unknown option '"
+                            + key
+                            + "'"
                             + (closest != null ? "; did you mean '" + closest + "'?" : "")
                             + " (options: docs/reference/configuration.md)");
         }

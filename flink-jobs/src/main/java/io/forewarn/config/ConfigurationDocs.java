@@ -1,10 +1,5 @@
 package io.forewarn.config;
 
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.description.HtmlFormatter;
-import org.apache.flink.util.TimeUtils;
-
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -15,6 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.description.HtmlFormatter;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * Generates {@code docs/reference/configuration.md} from {@link ForewarnOptions}. A test fails when
@@ -30,17 +29,19 @@ public final class ConfigurationDocs {
     public static String render() {
         StringBuilder out = new StringBuilder();
         out.append("# Configuration reference\n\n")
-                .append("<!-- Generated from ForewarnOptions by `bin/forewarn config docs --write`."
-                        + " Do not edit by hand. -->\n\n")
-                .append("Options are read from the YAML file given with `--config` (nested maps or"
-                        + " dotted keys) and overridden with `-Dkey=value` on the command line."
-                        + " Any value may be `${env:NAME}` or `${file:/path}`. Secrets (marked below)"
-                        + " are never logged; when unset they are read from the environment variable"
-                        + " shown. Two prefixes pass settings through unchanged: `kafka.properties.*`"
-                        + " to every Kafka client, `flink.*` to the Flink configuration (for example"
-                        + " `flink.rest.port`). Per-service masking overrides of the log template"
-                        + " miner are `logs.masking.overrides.SERVICE.disabled-rules`,"
-                        + " `.enabled-rules` and `.extra-patterns` (see docs/logs.md).\n\n");
+                .append(
+                        "<!-- Generated from ForewarnOptions by `bin/forewarn config docs --write`."
+                                + " Do not edit by hand. -->\n\n")
+                .append(
+                        "Options are read from the YAML file given with `--config` (nested maps or"
+                                + " dotted keys) and overridden with `-Dkey=value` on the command line."
+                                + " Any value may be `${env:NAME}` or `${file:/path}`. Secrets (marked below)"
+                                + " are never logged; when unset they are read from the environment variable"
+                                + " shown. Two prefixes pass settings through unchanged: `kafka.properties.*`"
+                                + " to every Kafka client, `flink.*` to the Flink configuration (for example"
+                                + " `flink.rest.port`). Per-service masking overrides of the log template"
+                                + " miner are `logs.masking.overrides.SERVICE.disabled-rules`,"
+                                + " `.enabled-rules` and `.extra-patterns` (see docs/logs.md).\n\n");
         String section = null;
         for (Field field : ForewarnOptions.class.getDeclaredFields()) {
             if (field.getType() != ConfigOption.class) {
@@ -50,21 +51,33 @@ public final class ConfigurationDocs {
             String group = option.key().substring(0, option.key().indexOf('.'));
             if (!group.equals(section)) {
                 section = group;
-                out.append("\n## ").append(group).append("\n\n")
+                out.append("\n## ")
+                        .append(group)
+                        .append("\n\n")
                         .append("| Key | Type | Default | Description |\n")
                         .append("| --- | --- | --- | --- |\n");
             }
-            String description = option.description().getBlocks().isEmpty()
-                    ? ""
-                    : renderDescription(option);
+            String description =
+                    option.description().getBlocks().isEmpty() ? "" : renderDescription(option);
             if (ForewarnOptions.SECRETS.contains(option)) {
-                description = "**Secret** (env `" + ConfigLoader.environmentVariableOf(option)
-                        + "`). " + description;
+                description =
+                        "**Secret** (env `"
+                                + ConfigLoader.environmentVariableOf(option)
+                                + "`). "
+                                + description;
             }
-            out.append("| `").append(option.key()).append("` | ")
-                    .append(typeName(field)).append(" | ")
-                    .append(option.hasDefaultValue() ? "`" + format(option.defaultValue()) + "`" : "(none)")
-                    .append(" | ").append(description.replace("|", "\\|")).append(" |\n");
+            out.append("| `")
+                    .append(option.key())
+                    .append("` | ")
+                    .append(typeName(field))
+                    .append(" | ")
+                    .append(
+                            option.hasDefaultValue()
+                                    ? "`" + format(option.defaultValue()) + "`"
+                                    : "(none)")
+                    .append(" | ")
+                    .append(description.replace("|", "\\|"))
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -86,12 +99,16 @@ public final class ConfigurationDocs {
         if (type instanceof ParameterizedType) {
             ParameterizedType parameterized = (ParameterizedType) type;
             return ((Class<?>) parameterized.getRawType()).getSimpleName()
-                    + "&lt;" + ((Class<?>) parameterized.getActualTypeArguments()[0]).getSimpleName() + "&gt;";
+                    + "&lt;"
+                    + ((Class<?>) parameterized.getActualTypeArguments()[0]).getSimpleName()
+                    + "&gt;";
         }
         Class<?> clazz = (Class<?>) type;
         if (clazz.isEnum()) {
-            return "Enum: " + List.of(clazz.getEnumConstants()).stream()
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            return "Enum: "
+                    + List.of(clazz.getEnumConstants()).stream()
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         return clazz.getSimpleName();
     }

@@ -2,12 +2,6 @@ package io.forewarn.config;
 
 import static io.forewarn.config.ForewarnOptions.*;
 
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,6 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 
 /**
  * Forewarn's validated configuration. Read typed values with {@link #get(ConfigOption)}; derived
@@ -73,15 +72,21 @@ public final class ForewarnConfig implements Serializable {
                             : "org.apache.kafka.common.security.plain.PlainLoginModule";
             props.setProperty(
                     "sasl.jaas.config",
-                    module + " required username=\"" + jaasEscape(get(KAFKA_SASL_USERNAME))
-                            + "\" password=\"" + jaasEscape(get(KAFKA_SASL_PASSWORD)) + "\";");
+                    module
+                            + " required username=\""
+                            + jaasEscape(get(KAFKA_SASL_USERNAME))
+                            + "\" password=\""
+                            + jaasEscape(get(KAFKA_SASL_PASSWORD))
+                            + "\";");
         }
         if (protocol.endsWith("SSL")) {
             getOptional(KAFKA_SSL_TRUSTSTORE_LOCATION)
-                    .ifPresent(location -> {
-                        props.setProperty("ssl.truststore.location", location);
-                        props.setProperty("ssl.truststore.type", get(KAFKA_SSL_TRUSTSTORE_TYPE));
-                    });
+                    .ifPresent(
+                            location -> {
+                                props.setProperty("ssl.truststore.location", location);
+                                props.setProperty(
+                                        "ssl.truststore.type", get(KAFKA_SSL_TRUSTSTORE_TYPE));
+                            });
             getOptional(KAFKA_SSL_TRUSTSTORE_PASSWORD)
                     .ifPresent(password -> props.setProperty("ssl.truststore.password", password));
         }
@@ -97,10 +102,11 @@ public final class ForewarnConfig implements Serializable {
                 StateBackendOptions.STATE_BACKEND,
                 get(STATE_BACKEND) == StateBackend.ROCKSDB ? "rocksdb" : "hashmap");
         getOptional(CHECKPOINT_STORAGE)
-                .ifPresent(dir -> {
-                    flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-                    flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
-                });
+                .ifPresent(
+                        dir -> {
+                            flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+                        });
         prefixed(FLINK_PREFIX).forEach(flink::setString);
         return flink;
     }
@@ -120,11 +126,14 @@ public final class ForewarnConfig implements Serializable {
 
     private Map<String, String> prefixed(String prefix) {
         Map<String, String> out = new TreeMap<>();
-        configuration.toMap().forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                out.put(key.substring(prefix.length()), value);
-            }
-        });
+        configuration
+                .toMap()
+                .forEach(
+                        (key, value) -> {
+                            if (key.startsWith(prefix)) {
+                                out.put(key.substring(prefix.length()), value);
+                            }
+                        });
         return out;
     }
 
@@ -142,20 +151,28 @@ public final class ForewarnConfig implements Serializable {
         if (!protocol.matches("PLAINTEXT|SSL|SASL_PLAINTEXT|SASL_SSL")) {
             throw new ConfigException(
                     "Option 'kafka.security.protocol' must be PLAINTEXT, SSL, SASL_PLAINTEXT or"
-                            + " SASL_SSL, not '" + protocol + "'");
+                            + " SASL_SSL, not '"
+                            + protocol
+                            + "'");
         }
         if (protocol.startsWith("SASL")
                 && (getOptional(KAFKA_SASL_USERNAME).isEmpty()
                         || getOptional(KAFKA_SASL_PASSWORD).isEmpty())) {
             throw new ConfigException(
-                    "kafka.security.protocol " + protocol + " needs kafka.sasl.username and"
-                            + " kafka.sasl.password (or " + ConfigLoader.environmentVariableOf(KAFKA_SASL_PASSWORD) + ")");
+                    "kafka.security.protocol "
+                            + protocol
+                            + " needs kafka.sasl.username and"
+                            + " kafka.sasl.password (or "
+                            + ConfigLoader.environmentVariableOf(KAFKA_SASL_PASSWORD)
+                            + ")");
         }
         Duration transactionTimeout = get(KAFKA_TRANSACTION_TIMEOUT);
         if (transactionTimeout.compareTo(BROKER_DEFAULT_MAX_TRANSACTION_TIMEOUT) > 0
                 && !prefixed(KAFKA_PROPERTIES_PREFIX).containsKey("transaction.timeout.ms")) {
             throw new ConfigException(
-                    "Option 'kafka.transaction-timeout' (" + transactionTimeout + ") exceeds the"
+                    "Option 'kafka.transaction-timeout' ("
+                            + transactionTimeout
+                            + ") exceeds the"
                             + " brokers' default transaction.max.timeout.ms of 15 min; the sinks"
                             + " would fail. Lower it, or raise the brokers' maximum first.");
         }
@@ -179,22 +196,32 @@ public final class ForewarnConfig implements Serializable {
                 || window.toMillis() % slide.toMillis() != 0
                 || window.compareTo(slide) < 0) {
             throw new ConfigException(
-                    "detect.error-rate.window (" + window + ") must be a positive multiple of"
-                            + " detect.error-rate.slide (" + slide + ")");
+                    "detect.error-rate.window ("
+                            + window
+                            + ") must be a positive multiple of"
+                            + " detect.error-rate.slide ("
+                            + slide
+                            + ")");
         }
         getOptional(PARALLELISM)
                 .filter(p -> p < 1)
-                .ifPresent(p -> {
-                    throw new ConfigException("job.parallelism must be at least 1, not " + p);
-                });
+                .ifPresent(
+                        p -> {
+                            throw new ConfigException(
+                                    "job.parallelism must be at least 1, not " + p);
+                        });
     }
 
     /** The explicitly set options, secrets masked, one per line: safe to log. */
     public String describe() {
         StringBuilder out = new StringBuilder();
         new TreeMap<>(configuration.toMap())
-                .forEach((key, value) ->
-                        out.append(key).append(": ").append(isSecret(key) ? MASK : value).append('\n'));
+                .forEach(
+                        (key, value) ->
+                                out.append(key)
+                                        .append(": ")
+                                        .append(isSecret(key) ? MASK : value)
+                                        .append('\n'));
         return out.toString();
     }
 

@@ -1,9 +1,5 @@
 package io.forewarn.config;
 
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ConfigOptions;
-import org.apache.flink.configuration.MemorySize;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -11,14 +7,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
 
 /**
  * Every option of Forewarn, in one place. Options are read from a YAML file ({@code --config}) and
  * overridden on the command line ({@code -Dkey=value}); see {@link ConfigLoader}. The reference
  * table in {@code docs/reference/configuration.md} is generated from this class.
  *
- * <p>Besides these options, two prefixes pass settings through: {@code kafka.properties.*} to
- * every Kafka client and {@code flink.*} to the Flink configuration of the job.
+ * <p>Besides these options, two prefixes pass settings through: {@code kafka.properties.*} to every
+ * Kafka client and {@code flink.*} to the Flink configuration of the job.
  */
 public final class ForewarnOptions {
 
@@ -78,8 +77,7 @@ public final class ForewarnOptions {
             ConfigOptions.key("kafka.sasl.password")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription(
-                            "SASL password.");
+                    .withDescription("SASL password.");
 
     public static final ConfigOption<String> KAFKA_SSL_TRUSTSTORE_LOCATION =
             ConfigOptions.key("kafka.ssl.truststore.location")
@@ -99,8 +97,7 @@ public final class ForewarnOptions {
             ConfigOptions.key("kafka.ssl.truststore.password")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription(
-                            "Trust store password (JKS, PKCS12).");
+                    .withDescription("Trust store password (JKS, PKCS12).");
 
     public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
             ConfigOptions.key("kafka.transaction-timeout")
@@ -122,7 +119,10 @@ public final class ForewarnOptions {
     // ------------------------------------------------------------------ Topics
 
     public static final ConfigOption<String> TOPIC_LOGS =
-            topic("logs", "forewarn.logs", "Application logs (JSON from shippers, plain lines or Avro).");
+            topic(
+                    "logs",
+                    "forewarn.logs",
+                    "Application logs (JSON from shippers, plain lines or Avro).");
     public static final ConfigOption<String> TOPIC_METRICS =
             topic("metrics", "forewarn.metrics", "Infrastructure and application metrics.");
     public static final ConfigOption<String> TOPIC_DEPLOYMENTS =
@@ -132,17 +132,26 @@ public final class ForewarnOptions {
     public static final ConfigOption<String> TOPIC_DEPENDENCIES =
             topic("dependencies", "forewarn.dependencies", "External dependency status.");
     public static final ConfigOption<String> TOPIC_INCIDENTS =
-            topic("incidents", "forewarn.incidents", "Incidents from incident tools (ground truth).");
+            topic(
+                    "incidents",
+                    "forewarn.incidents",
+                    "Incidents from incident tools (ground truth).");
     public static final ConfigOption<String> TOPIC_RULES =
             topic("rules", "forewarn.rules", "Control topic: RuleUpdate records.");
     public static final ConfigOption<String> TOPIC_MODELS =
             topic("models", "forewarn.models", "Control topic: ModelUpdate records.");
     public static final ConfigOption<String> TOPIC_STATUS =
-            topic("status", "forewarn.status", "Rule and model activation results (ControlStatus).");
+            topic(
+                    "status",
+                    "forewarn.status",
+                    "Rule and model activation results (ControlStatus).");
     public static final ConfigOption<String> TOPIC_SIGNALS =
             topic("signals", "forewarn.signals", "Output: Signal records (Avro, exactly-once).");
     public static final ConfigOption<String> TOPIC_PREDICTIONS =
-            topic("predictions", "forewarn.predictions", "Output: Prediction records (Avro, exactly-once).");
+            topic(
+                    "predictions",
+                    "forewarn.predictions",
+                    "Output: Prediction records (Avro, exactly-once).");
     public static final ConfigOption<String> TOPIC_DEADLETTER =
             topic("deadletter", "forewarn.deadletter", "Output: DeadLetter records (Avro).");
 
@@ -166,14 +175,14 @@ public final class ForewarnOptions {
                     .stringType()
                     .asList()
                     .defaultValues("http://localhost:9200")
-                    .withDescription("Elasticsearch URLs (http or https), separated by ';' or a YAML list.");
+                    .withDescription(
+                            "Elasticsearch URLs (http or https), separated by ';' or a YAML list.");
 
     public static final ConfigOption<String> ES_API_KEY =
             ConfigOptions.key("elasticsearch.api-key")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription(
-                            "API key (the base64 'encoded' form).");
+                    .withDescription("API key (the base64 'encoded' form).");
 
     public static final ConfigOption<String> ES_USERNAME =
             ConfigOptions.key("elasticsearch.username")
@@ -185,8 +194,7 @@ public final class ForewarnOptions {
             ConfigOptions.key("elasticsearch.password")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription(
-                            "Password for basic authentication.");
+                    .withDescription("Password for basic authentication.");
 
     public static final ConfigOption<String> ES_CA_CERTIFICATE =
             ConfigOptions.key("elasticsearch.ca-certificate")
@@ -206,13 +214,15 @@ public final class ForewarnOptions {
             ConfigOptions.key("elasticsearch.install-templates")
                     .booleanType()
                     .defaultValue(true)
-                    .withDescription("Install the index templates at start-up when they are missing.");
+                    .withDescription(
+                            "Install the index templates at start-up when they are missing.");
 
     public static final ConfigOption<Integer> ES_REPLICAS =
             ConfigOptions.key("elasticsearch.replicas")
                     .intType()
                     .defaultValue(1)
-                    .withDescription("number_of_replicas of the installed index templates (0 on a single node).");
+                    .withDescription(
+                            "number_of_replicas of the installed index templates (0 on a single node).");
 
     public static final ConfigOption<Integer> ES_BULK_MAX_ACTIONS =
             ConfigOptions.key("elasticsearch.bulk.max-actions")
@@ -230,7 +240,8 @@ public final class ForewarnOptions {
             ConfigOptions.key("elasticsearch.bulk.flush-interval")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(1))
-                    .withDescription("A partial bulk request is sent after this time at the latest.");
+                    .withDescription(
+                            "A partial bulk request is sent after this time at the latest.");
 
     public static final ConfigOption<Integer> ES_MAX_IN_FLIGHT =
             ConfigOptions.key("elasticsearch.max-in-flight-requests")
@@ -270,7 +281,8 @@ public final class ForewarnOptions {
             ConfigOptions.key("job.parallelism")
                     .intType()
                     .noDefaultValue()
-                    .withDescription("Default parallelism of the job; the cluster's default when unset.");
+                    .withDescription(
+                            "Default parallelism of the job; the cluster's default when unset.");
 
     public static final ConfigOption<Boolean> BOUNDED =
             ConfigOptions.key("job.bounded")
@@ -308,7 +320,8 @@ public final class ForewarnOptions {
             ConfigOptions.key("state.backend")
                     .enumType(StateBackend.class)
                     .defaultValue(StateBackend.HASHMAP)
-                    .withDescription("hashmap (heap) or rocksdb (large state, incremental checkpoints).");
+                    .withDescription(
+                            "hashmap (heap) or rocksdb (large state, incremental checkpoints).");
 
     // ------------------------------------------------------------------ Watermarks and ingestion
 
@@ -392,13 +405,15 @@ public final class ForewarnOptions {
             ConfigOptions.key("detect.error-rate.window")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(5))
-                    .withDescription("Size of the sliding event-time window of the error-rate detector.");
+                    .withDescription(
+                            "Size of the sliding event-time window of the error-rate detector.");
 
     public static final ConfigOption<Duration> ERROR_RATE_SLIDE =
             ConfigOptions.key("detect.error-rate.slide")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(1))
-                    .withDescription("Slide of the error-rate window; the window must be a multiple of it.");
+                    .withDescription(
+                            "Slide of the error-rate window; the window must be a multiple of it.");
 
     public static final ConfigOption<Integer> ERROR_RATE_MIN_ERRORS =
             ConfigOptions.key("detect.error-rate.min-errors")
@@ -426,19 +441,22 @@ public final class ForewarnOptions {
             ConfigOptions.key("detect.error-rate.cold-start-rate")
                     .doubleType()
                     .defaultValue(0.5)
-                    .withDescription("Error rate that counts as a burst before the baseline is warm.");
+                    .withDescription(
+                            "Error rate that counts as a burst before the baseline is warm.");
 
     public static final ConfigOption<Duration> ERROR_RATE_BASELINE_HALF_LIFE =
             ConfigOptions.key("detect.error-rate.baseline-half-life")
                     .durationType()
                     .defaultValue(Duration.ofHours(1))
-                    .withDescription("Half-life of the exponentially weighted baseline error rate.");
+                    .withDescription(
+                            "Half-life of the exponentially weighted baseline error rate.");
 
     public static final ConfigOption<Duration> ERROR_RATE_IDLE_TIMEOUT =
             ConfigOptions.key("detect.error-rate.idle-timeout")
                     .durationType()
                     .defaultValue(Duration.ofHours(6))
-                    .withDescription("State of a service without logs for this long (event time) is dropped.");
+                    .withDescription(
+                            "State of a service without logs for this long (event time) is dropped.");
 
     public static final ConfigOption<Duration> PREDICTION_EXPIRY =
             ConfigOptions.key("predictions.expiry")
@@ -620,8 +638,7 @@ public final class ForewarnOptions {
     public static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> options = new ArrayList<>();
         for (Field field : ForewarnOptions.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers())
-                    && field.getType() == ConfigOption.class) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigOption.class) {
                 try {
                     options.add((ConfigOption<?>) field.get(null));
                 } catch (IllegalAccessException e) {

@@ -1,15 +1,6 @@
 package io.forewarn.demo;
 
 import io.forewarn.schema.Prediction;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +9,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows the predictions topic as a downstream consumer would (read_committed: only what
@@ -39,8 +37,12 @@ public final class PredictionBoard implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "forewarn-demo-board");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
+        props.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(topic));
         this.thread = new Thread(this::poll, "prediction-board");
@@ -51,14 +53,19 @@ public final class PredictionBoard implements AutoCloseable {
     private void poll() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<byte[], byte[]> record :
+                        consumer.poll(Duration.ofMillis(500))) {
                     try {
                         Prediction p = Prediction.getDecoder().decode(record.value());
-                        latest.merge(p.getPredictionId(), p,
+                        latest.merge(
+                                p.getPredictionId(),
+                                p,
                                 (old, now) -> now.getTimestamp() >= old.getTimestamp() ? now : old);
                         updates.incrementAndGet();
                     } catch (IOException e) {
-                        LOG.warn("Skipping an undecodable record on the predictions topic: {}", e.getMessage());
+                        LOG.warn(
+                                "Skipping an undecodable record on the predictions topic: {}",
+                                e.getMessage());
                     }
                 }
             }

@@ -2,7 +2,6 @@ package io.forewarn.demo;
 
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.PredictionStatus;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,31 +18,59 @@ public final class PredictionTable {
 
     /** Open predictions first, by rank score; at most {@code limit} rows, cut to {@code width}. */
     public static String render(Collection<Prediction> predictions, int limit, int width) {
-        List<Prediction> ranked = predictions.stream()
-                .sorted(Comparator.comparing((Prediction p) -> isClosed(p.getStatus()))
-                        .thenComparing(Comparator.comparingDouble(Prediction::getRankScore).reversed())
-                        .thenComparing(Prediction::getPredictionId))
-                .limit(limit)
-                .collect(Collectors.toList());
+        List<Prediction> ranked =
+                predictions.stream()
+                        .sorted(
+                                Comparator.comparing((Prediction p) -> isClosed(p.getStatus()))
+                                        .thenComparing(
+                                                Comparator.comparingDouble(Prediction::getRankScore)
+                                                        .reversed())
+                                        .thenComparing(Prediction::getPredictionId))
+                        .limit(limit)
+                        .collect(Collectors.toList());
         StringBuilder out = new StringBuilder();
-        out.append(cut(String.format(Locale.ROOT, HEADER_FORMAT,
-                "RANK", "ENTITY", "FAILURE", "PROB", "SEVERITY", "IMPACT IN", "STATUS", "EVIDENCE / ACTION"), width));
+        out.append(
+                cut(
+                        String.format(
+                                Locale.ROOT,
+                                HEADER_FORMAT,
+                                "RANK",
+                                "ENTITY",
+                                "FAILURE",
+                                "PROB",
+                                "SEVERITY",
+                                "IMPACT IN",
+                                "STATUS",
+                                "EVIDENCE / ACTION"),
+                        width));
         int rank = 1;
         for (Prediction p : ranked) {
-            String entity = p.getHost() == null ? p.getService() : p.getService() + "/" + p.getHost();
+            String entity =
+                    p.getHost() == null ? p.getService() : p.getService() + "/" + p.getHost();
             String evidence = p.getEvidence().isEmpty() ? "" : p.getEvidence().get(0).getSummary();
-            String action = p.getRecommendedActions().isEmpty() ? "" : p.getRecommendedActions().get(0).getTitle();
-            out.append(cut(String.format(Locale.ROOT, HEADER_FORMAT,
-                    rank++,
-                    abbreviate(entity, 22),
-                    abbreviate(p.getFailureType(), 20),
-                    String.format(Locale.ROOT, "%.2f", p.getProbability()),
-                    p.getSeverity(),
-                    impact(p),
-                    p.getStatus(),
-                    evidence), width));
+            String action =
+                    p.getRecommendedActions().isEmpty()
+                            ? ""
+                            : p.getRecommendedActions().get(0).getTitle();
+            out.append(
+                    cut(
+                            String.format(
+                                    Locale.ROOT,
+                                    HEADER_FORMAT,
+                                    rank++,
+                                    abbreviate(entity, 22),
+                                    abbreviate(p.getFailureType(), 20),
+                                    String.format(Locale.ROOT, "%.2f", p.getProbability()),
+                                    p.getSeverity(),
+                                    impact(p),
+                                    p.getStatus(),
+                                    evidence),
+                            width));
             if (!action.isEmpty()) {
-                out.append(cut(String.format(Locale.ROOT, "%-" + 82 + "s -> %s%n", "", action), width));
+                out.append(
+                        cut(
+                                String.format(Locale.ROOT, "%-" + 82 + "s -> %s%n", "", action),
+                                width));
             }
         }
         if (ranked.isEmpty()) {

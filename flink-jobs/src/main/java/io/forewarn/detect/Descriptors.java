@@ -1,11 +1,10 @@
 package io.forewarn.detect;
 
 import io.forewarn.schema.state.PredictionState;
-
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 
 /** State descriptors of the detection job, shared by the functions and their tests. */

@@ -5,11 +5,9 @@ import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.Ingested;
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.Signal;
-
+import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-
-import java.util.Optional;
 
 /**
  * The sources and sinks of {@link DetectJob}: Kafka and Elasticsearch in production ({@link

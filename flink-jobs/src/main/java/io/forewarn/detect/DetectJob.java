@@ -14,7 +14,8 @@ import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.Signal;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -22,16 +23,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The {@code forewarn-detect} job: Kafka inputs decoded and validated, log records enriched with
  * their mined templates, detectors producing signals, signals fused into ranked predictions,
  * everything written to Kafka and Elasticsearch (log templates to their index).
  *
- * <p>{@link #main} is the entry point of the job jar ({@code flink run forewarn-flink-jobs-*-job.jar
- * --config forewarn.yaml}); it runs {@code forewarn run} with the same arguments.
+ * <p>{@link #main} is the entry point of the job jar ({@code flink run
+ * forewarn-flink-jobs-*-job.jar --config forewarn.yaml}); it runs {@code forewarn run} with the
+ * same arguments.
  */
 public final class DetectJob {
 
@@ -69,51 +68,84 @@ public final class DetectJob {
         ingest(env, Input.DEPENDENCIES);
         ingest(env, Input.INCIDENTS);
 
-        DataStream<Signal> signals = logs
-                .keyBy(LogRecord::getService, Types.STRING)
-                .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
-                .uid("error-rate")
-                .name("Error-rate bursts per service")
-                .union(logTemplates.signals());
+        DataStream<Signal> signals =
+                logs.keyBy(LogRecord::getService, Types.STRING)
+                        .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
+                        .uid("error-rate")
+                        .name("Error-rate bursts per service")
+                        .union(logTemplates.signals());
 
-        DataStream<Prediction> predictions = signals
-                .filter(new PredictsFailure())
-                .name("Signals that predict a failure")
-                .keyBy(PredictionFunction::key, Types.STRING)
-                .process(new PredictionFunction(PredictionSettings.from(config)))
-                .uid("predictions")
-                .name("Predictions per entity and failure type");
+        DataStream<Prediction> predictions =
+                signals.filter(new PredictsFailure())
+                        .name("Signals that predict a failure")
+                        .keyBy(PredictionFunction::key, Types.STRING)
+                        .process(new PredictionFunction(PredictionSettings.from(config)))
+                        .uid("predictions")
+                        .name("Predictions per entity and failure type");
 
         signals.sinkTo(endpoints.signals()).uid("signals-kafka").name("Signals to Kafka");
-        predictions.sinkTo(endpoints.predictions()).uid("predictions-kafka").name("Predictions to Kafka");
-        endpoints.signalDocuments().ifPresent(sink ->
-                signals.sinkTo(sink).uid("signals-elasticsearch").name("Signals to Elasticsearch"));
-        endpoints.predictionDocuments().ifPresent(sink ->
-                predictions.sinkTo(sink).uid("predictions-elasticsearch").name("Predictions to Elasticsearch"));
-        endpoints.templateDocuments().ifPresent(sink -> logTemplates.templates()
-                .sinkTo(sink).uid("log-templates-elasticsearch").name("Log templates to Elasticsearch"));
+        predictions
+                .sinkTo(endpoints.predictions())
+                .uid("predictions-kafka")
+                .name("Predictions to Kafka");
+        endpoints
+                .signalDocuments()
+                .ifPresent(
+                        sink ->
+                                signals.sinkTo(sink)
+                                        .uid("signals-elasticsearch")
+                                        .name("Signals to Elasticsearch"));
+        endpoints
+                .predictionDocuments()
+                .ifPresent(
+                        sink ->
+                                predictions
+                                        .sinkTo(sink)
+                                        .uid("predictions-elasticsearch")
+                                        .name("Predictions to Elasticsearch"));
+        endpoints
+                .templateDocuments()
+                .ifPresent(
+                        sink ->
+                                logTemplates
+                                        .templates()
+                                        .sinkTo(sink)
+                                        .uid("log-templates-elasticsearch")
+                                        .name("Log templates to Elasticsearch"));
 
         DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
         for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {
             allDeadLetters = allDeadLetters.union(more);
         }
-        allDeadLetters.sinkTo(endpoints.deadLetters()).uid("deadletter-kafka").name("Dead letters to Kafka");
+        allDeadLetters
+                .sinkTo(endpoints.deadLetters())
+                .uid("deadletter-kafka")
+                .name("Dead letters to Kafka");
     }
 
-    /** One input: Kafka source with per-partition watermarks, split into records and dead letters. */
+    /**
+     * One input: Kafka source with per-partition watermarks, split into records and dead letters.
+     */
     @SuppressWarnings("unchecked")
-    private <T extends SpecificRecordBase> DataStream<T> ingest(StreamExecutionEnvironment env, Input input) {
-        SingleOutputStreamOperator<T> records = env
-                .fromSource(
-                        endpoints.source(input),
-                        IngestWatermarks.boundedOutOfOrderness(
-                                config.get(WATERMARK_OUT_OF_ORDERNESS), config.get(WATERMARK_IDLENESS)),
-                        "Kafka: " + config.get(input.topicOption()))
-                .uid("source-" + input.id())
-                .process(new IngestSplitter<>((Class<T>) input.recordClass(), config.get(ALLOWED_LATENESS),
-                        (int) config.get(INGEST_DEADLETTER_PAYLOAD_LIMIT).getBytes()))
-                .uid("split-" + input.id())
-                .name("Valid " + input.id() + " (late and bad to dead letters)");
+    private <T extends SpecificRecordBase> DataStream<T> ingest(
+            StreamExecutionEnvironment env, Input input) {
+        SingleOutputStreamOperator<T> records =
+                env.fromSource(
+                                endpoints.source(input),
+                                IngestWatermarks.boundedOutOfOrderness(
+                                        config.get(WATERMARK_OUT_OF_ORDERNESS),
+                                        config.get(WATERMARK_IDLENESS)),
+                                "Kafka: " + config.get(input.topicOption()))
+                        .uid("source-" + input.id())
+                        .process(
+                                new IngestSplitter<>(
+                                        (Class<T>) input.recordClass(),
+                                        config.get(ALLOWED_LATENESS),
+                                        (int)
+                                                config.get(INGEST_DEADLETTER_PAYLOAD_LIMIT)
+                                                        .getBytes()))
+                        .uid("split-" + input.id())
+                        .name("Split " + input.id());
         deadLetters.add(records.getSideOutput(IngestTags.DEAD_LETTERS));
         return records;
     }

@@ -2,6 +2,7 @@ package io.forewarn.detect;
 
 import static io.forewarn.config.ForewarnOptions.*;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.sink.elasticsearch.DocumentConverter;
 import io.forewarn.sink.elasticsearch.ElasticsearchClients;
@@ -10,9 +11,6 @@ import io.forewarn.sink.elasticsearch.ElasticsearchSinkSettings;
 import io.forewarn.sink.elasticsearch.IndexTemplateSettings;
 import io.forewarn.sink.elasticsearch.IndexTemplates;
 import io.forewarn.sink.elasticsearch.KafkaDeadLetterHandlerFactory;
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-
 import java.io.IOException;
 import java.util.List;
 
@@ -22,15 +20,18 @@ public final class ElasticsearchOutputs {
     private ElasticsearchOutputs() {}
 
     public static ElasticsearchSinkSettings settings(ForewarnConfig config) {
-        ElasticsearchSinkSettings.Builder builder = ElasticsearchSinkSettings.builder()
-                .endpoints(config.get(ES_ENDPOINTS))
-                .bulkMaxActions(config.get(ES_BULK_MAX_ACTIONS))
-                .bulkMaxBytes(config.get(ES_BULK_MAX_BYTES).getBytes())
-                .flushInterval(config.get(ES_BULK_FLUSH_INTERVAL))
-                .maxInFlightRequests(config.get(ES_MAX_IN_FLIGHT))
-                .maxBufferedRequests(config.get(ES_MAX_BUFFERED))
-                .retryBackoff(config.get(ES_RETRY_INITIAL_BACKOFF), config.get(ES_RETRY_MAX_BACKOFF))
-                .requestTimeout(config.get(ES_REQUEST_TIMEOUT));
+        ElasticsearchSinkSettings.Builder builder =
+                ElasticsearchSinkSettings.builder()
+                        .endpoints(config.get(ES_ENDPOINTS))
+                        .bulkMaxActions(config.get(ES_BULK_MAX_ACTIONS))
+                        .bulkMaxBytes(config.get(ES_BULK_MAX_BYTES).getBytes())
+                        .flushInterval(config.get(ES_BULK_FLUSH_INTERVAL))
+                        .maxInFlightRequests(config.get(ES_MAX_IN_FLIGHT))
+                        .maxBufferedRequests(config.get(ES_MAX_BUFFERED))
+                        .retryBackoff(
+                                config.get(ES_RETRY_INITIAL_BACKOFF),
+                                config.get(ES_RETRY_MAX_BACKOFF))
+                        .requestTimeout(config.get(ES_REQUEST_TIMEOUT));
         config.getOptional(ES_API_KEY).ifPresent(builder::apiKey);
         config.getOptional(ES_USERNAME)
                 .ifPresent(user -> builder.basicAuth(user, config.get(ES_PASSWORD)));
@@ -39,12 +40,16 @@ public final class ElasticsearchOutputs {
     }
 
     /** A sink writing records to one index, rejected documents to the dead-letter topic. */
-    public static <T> ElasticsearchSink<T> sink(ForewarnConfig config, DocumentConverter<T> converter) {
-        KafkaDeadLetterHandlerFactory.Builder deadLetters = KafkaDeadLetterHandlerFactory.builder()
-                .bootstrapServers(config.get(KAFKA_BOOTSTRAP_SERVERS))
-                .topic(config.get(TOPIC_DEADLETTER))
-                .payloadLimitBytes((int) config.get(INGEST_DEADLETTER_PAYLOAD_LIMIT).getBytes());
-        config.kafkaProperties().forEach((k, v) -> deadLetters.producerProperty((String) k, (String) v));
+    public static <T> ElasticsearchSink<T> sink(
+            ForewarnConfig config, DocumentConverter<T> converter) {
+        KafkaDeadLetterHandlerFactory.Builder deadLetters =
+                KafkaDeadLetterHandlerFactory.builder()
+                        .bootstrapServers(config.get(KAFKA_BOOTSTRAP_SERVERS))
+                        .topic(config.get(TOPIC_DEADLETTER))
+                        .payloadLimitBytes(
+                                (int) config.get(INGEST_DEADLETTER_PAYLOAD_LIMIT).getBytes());
+        config.kafkaProperties()
+                .forEach((k, v) -> deadLetters.producerProperty((String) k, (String) v));
         return ElasticsearchSink.<T>builder()
                 .settings(settings(config))
                 .converter(converter)

@@ -9,20 +9,18 @@ import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
-
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
 
 /**
  * Per service, counts log records and errors over a sliding event-time window and compares the
@@ -32,8 +30,8 @@ import java.util.Map;
  * lasts, each window emits an update; a full window without a burst emits {@code resolved}.
  *
  * <p>State per service is its baseline and the counts of the slides not yet out of the window
- * (window/slide of them, plus the slides that records ahead of the watermark opened); everything
- * is dropped after {@code idleTimeout} of event time without logs.
+ * (window/slide of them, plus the slides that records ahead of the watermark opened); everything is
+ * dropped after {@code idleTimeout} of event time without logs.
  */
 public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, Signal> {
 
@@ -44,7 +42,10 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     static final int EXAMPLE_ERRORS = 3;
     static final int EXAMPLE_LENGTH = 300;
 
-    /** Burst windows update the baseline this much slower, so a burst does not become normal at once. */
+    /**
+     * Burst windows update the baseline this much slower, so a burst does not become normal at
+     * once.
+     */
     private static final double BURST_BASELINE_DAMPING = 0.25;
 
     private final ErrorRateSettings settings;
@@ -69,11 +70,13 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         state = getRuntimeContext().getState(Descriptors.ERROR_RATE_STATE);
         counts = getRuntimeContext().getMapState(Descriptors.ERROR_RATE_BUCKETS);
         bursts = getRuntimeContext().getMetricGroup().counter("errorBursts");
-        recordsAfterEvaluation = getRuntimeContext().getMetricGroup().counter("recordsAfterWindowEvaluated");
+        recordsAfterEvaluation =
+                getRuntimeContext().getMetricGroup().counter("recordsAfterWindowEvaluated");
     }
 
     @Override
-    public void processElement(LogRecord record, Context ctx, Collector<Signal> out) throws Exception {
+    public void processElement(LogRecord record, Context ctx, Collector<Signal> out)
+            throws Exception {
         ErrorRateState s = state.value();
         if (s == null) {
             s = ErrorRateState.create();
@@ -96,11 +99,13 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         s.lastEventTime = Math.max(s.lastEventTime, record.getTimestamp());
         state.update(s);
         ctx.timerService().registerEventTimeTimer(bucketEnd(bucket));
-        ctx.timerService().registerEventTimeTimer(bucketEnd(bucket) + settings.idleTimeout().toMillis());
+        ctx.timerService()
+                .registerEventTimeTimer(bucketEnd(bucket) + settings.idleTimeout().toMillis());
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Signal> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Signal> out)
+            throws Exception {
         ErrorRateState s = state.value();
         if (s == null) {
             return;
@@ -185,8 +190,8 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     }
 
     /**
-     * Exponentially weighted mean and variance; while few windows are known every window weighs
-     * the same (1/n), so the first, possibly partial window does not dominate for a half-life.
+     * Exponentially weighted mean and variance; while few windows are known every window weighs the
+     * same (1/n), so the first, possibly partial window does not dominate for a half-life.
      */
     private void foldIntoBaseline(ErrorRateState s, double rate, double weight) {
         double w = Math.max(weight, 1.0 / (s.baselineWindows + 1.0));
@@ -213,25 +218,29 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
                         ? clamp(0.55 + 0.05 * (z - settings.minZScore()), 0.55, 0.95)
                         : clamp(0.4 + 0.4 * rate, 0.4, 0.8);
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence(
-                "error-rate",
-                String.format(
-                        Locale.ROOT,
-                        "%d errors in %d log records (%.1f%%) over %s, baseline %.2f%% ± %.2f%%",
-                        errors,
-                        total,
-                        100 * rate,
-                        human(settings.window()),
-                        100 * s.baselineMean,
-                        100 * Math.sqrt(s.baselineVariance)),
-                windowEnd,
-                SOURCE,
-                null,
-                rate,
-                Map.of(
-                        "errors", Long.toString(errors),
-                        "total", Long.toString(total),
-                        "zScore", warm ? String.format(Locale.ROOT, "%.1f", z) : "cold-start")));
+        evidence.add(
+                new Evidence(
+                        "error-rate",
+                        String.format(
+                                Locale.ROOT,
+                                "%d errors in %d log records (%.1f%%) over %s, baseline %.2f%% ± %.2f%%",
+                                errors,
+                                total,
+                                100 * rate,
+                                human(settings.window()),
+                                100 * s.baselineMean,
+                                100 * Math.sqrt(s.baselineVariance)),
+                        windowEnd,
+                        SOURCE,
+                        null,
+                        rate,
+                        Map.of(
+                                "errors", Long.toString(errors),
+                                "total", Long.toString(total),
+                                "zScore",
+                                        warm
+                                                ? String.format(Locale.ROOT, "%.1f", z)
+                                                : "cold-start")));
         for (String example : examples) {
             evidence.add(new Evidence("log", example, windowEnd, SOURCE, null, null, Map.of()));
         }
@@ -246,20 +255,24 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
                 .setFailureType(FailureTypes.ERROR_SPIKE)
                 .setProbability(probability)
                 .setSeverity(severity(rate))
-                .setTimeToImpact(new TimeToImpact(
-                        Duration.ofMinutes(5).toMillis(), 0L, Duration.ofMinutes(30).toMillis()))
+                .setTimeToImpact(
+                        new TimeToImpact(
+                                Duration.ofMinutes(5).toMillis(),
+                                0L,
+                                Duration.ofMinutes(30).toMillis()))
                 .setEvidence(evidence)
-                .setRecommendedActions(List.of(
-                        new RecommendedAction(
-                                "Check what changed on " + service,
-                                "Compare the start of the burst with recent deployments and"
-                                        + " configuration changes; roll back if they line up.",
-                                null),
-                        new RecommendedAction(
-                                "Inspect the new error messages",
-                                "The evidence lists examples; look for a failing dependency or a"
-                                        + " code path that started failing.",
-                                null)))
+                .setRecommendedActions(
+                        List.of(
+                                new RecommendedAction(
+                                        "Check what changed on " + service,
+                                        "Compare the start of the burst with recent deployments and"
+                                                + " configuration changes; roll back if they line up.",
+                                        null),
+                                new RecommendedAction(
+                                        "Inspect the new error messages",
+                                        "The evidence lists examples; look for a failing dependency or a"
+                                                + " code path that started failing.",
+                                        null)))
                 .setProducer(PRODUCER)
                 .setAttributes(Map.of())
                 .build();
@@ -267,7 +280,8 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
 
     private Signal resolvedSignal(String service, long windowEnd) {
         return Signal.newBuilder()
-                .setSignalId(Ids.stable(SOURCE, service, Long.toString(windowEnd), SignalKinds.RESOLVED))
+                .setSignalId(
+                        Ids.stable(SOURCE, service, Long.toString(windowEnd), SignalKinds.RESOLVED))
                 .setTimestamp(windowEnd)
                 .setService(service)
                 .setHost(null)
@@ -278,14 +292,17 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
                 .setProbability(0.0)
                 .setSeverity(Severity.INFO)
                 .setTimeToImpact(null)
-                .setEvidence(List.of(new Evidence(
-                        "error-rate",
-                        "error rate back to baseline for " + human(settings.window()),
-                        windowEnd,
-                        SOURCE,
-                        null,
-                        null,
-                        Map.of())))
+                .setEvidence(
+                        List.of(
+                                new Evidence(
+                                        "error-rate",
+                                        "error rate back to baseline for "
+                                                + human(settings.window()),
+                                        windowEnd,
+                                        SOURCE,
+                                        null,
+                                        null,
+                                        Map.of())))
                 .setRecommendedActions(List.of())
                 .setProducer(PRODUCER)
                 .setAttributes(Map.of())
@@ -316,7 +333,9 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
     }
 
     private static String abbreviate(String message) {
-        return message.length() <= EXAMPLE_LENGTH ? message : message.substring(0, EXAMPLE_LENGTH) + "…";
+        return message.length() <= EXAMPLE_LENGTH
+                ? message
+                : message.substring(0, EXAMPLE_LENGTH) + "…";
     }
 
     private static String human(Duration duration) {

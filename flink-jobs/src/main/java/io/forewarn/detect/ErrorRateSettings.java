@@ -3,7 +3,6 @@ package io.forewarn.detect;
 import static io.forewarn.config.ForewarnOptions.*;
 
 import io.forewarn.config.ForewarnConfig;
-
 import java.io.Serializable;
 import java.time.Duration;
 

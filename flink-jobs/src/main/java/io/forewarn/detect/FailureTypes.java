@@ -10,16 +10,22 @@ public final class FailureTypes {
 
     /** A burst of errors that turns into user-visible failures (e.g. after a bad deployment). */
     public static final String ERROR_SPIKE = "error-spike";
+
     /** Memory exhaustion ending in an out-of-memory kill. */
     public static final String OOM = "oom";
+
     /** A disk filling up. */
     public static final String DISK_FULL = "disk-full";
+
     /** A dependency outage cascading into timeouts. */
     public static final String CASCADING_TIMEOUTS = "cascading-timeouts";
+
     /** A connection pool running out of connections. */
     public static final String CONNECTION_POOL_EXHAUSTION = "connection-pool-exhaustion";
+
     /** A TLS certificate expiring. */
     public static final String CERTIFICATE_EXPIRY = "certificate-expiry";
+
     /** Latency growing until the SLO is breached. */
     public static final String SLO_BREACH = "slo-breach";
 }

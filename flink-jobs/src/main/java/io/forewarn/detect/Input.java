@@ -10,11 +10,9 @@ import io.forewarn.schema.Incident;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.VcsStats;
-
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.configuration.ConfigOption;
-
-import java.util.function.Function;
 
 /** The input topics of the job: their topic option, record class and deserializer. */
 public enum Input {

@@ -3,7 +3,6 @@ package io.forewarn.detect;
 import static io.forewarn.config.ForewarnOptions.*;
 
 import io.forewarn.config.ForewarnConfig;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -32,7 +31,8 @@ public final class JobEnvironment {
     /** Applies parallelism and checkpointing; used by {@link #create} and by tests. */
     public static void configure(StreamExecutionEnvironment env, ForewarnConfig config) {
         config.getOptional(PARALLELISM).ifPresent(env::setParallelism);
-        env.enableCheckpointing(config.get(CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.enableCheckpointing(
+                config.get(CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().setCheckpointTimeout(config.get(CHECKPOINT_TIMEOUT).toMillis());
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);

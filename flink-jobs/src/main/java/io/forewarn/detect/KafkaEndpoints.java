@@ -14,7 +14,8 @@ import io.forewarn.sink.elasticsearch.documents.PredictionDocuments;
 import io.forewarn.sink.elasticsearch.documents.SignalDocuments;
 import io.forewarn.sink.elasticsearch.documents.TemplateDocuments;
 import io.forewarn.sink.kafka.AvroRecordSerializer;
-
+import java.util.Optional;
+import java.util.Properties;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -23,9 +24,6 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-
-import java.util.Optional;
-import java.util.Properties;
 
 /** Production endpoints: Kafka sources and exactly-once sinks, Elasticsearch sinks. */
 public class KafkaEndpoints implements DetectEndpoints {
@@ -38,30 +36,35 @@ public class KafkaEndpoints implements DetectEndpoints {
 
     /** Decoder settings of the ingestion options. */
     public static DecoderSettings decoderSettings(ForewarnConfig config) {
-        DecoderSettings.Builder builder = DecoderSettings.builder()
-                .maxRecordBytes((int) config.get(INGEST_MAX_RECORD_SIZE).getBytes())
-                .maxDeadLetterPayloadBytes((int) config.get(INGEST_DEADLETTER_PAYLOAD_LIMIT).getBytes())
-                .maxFutureSkew(config.get(INGEST_MAX_FUTURE_SKEW))
-                .maxAge(config.get(INGEST_MAX_AGE));
+        DecoderSettings.Builder builder =
+                DecoderSettings.builder()
+                        .maxRecordBytes((int) config.get(INGEST_MAX_RECORD_SIZE).getBytes())
+                        .maxDeadLetterPayloadBytes(
+                                (int) config.get(INGEST_DEADLETTER_PAYLOAD_LIMIT).getBytes())
+                        .maxFutureSkew(config.get(INGEST_MAX_FUTURE_SKEW))
+                        .maxAge(config.get(INGEST_MAX_AGE));
         config.getOptional(INGEST_PLAIN_LOG_PATTERN).ifPresent(builder::logLinePattern);
-        config.getOptional(INGEST_PLAIN_LOG_TIMESTAMP_FORMAT).ifPresent(builder::logTimestampFormat);
+        config.getOptional(INGEST_PLAIN_LOG_TIMESTAMP_FORMAT)
+                .ifPresent(builder::logTimestampFormat);
         config.getOptional(INGEST_DEFAULT_SERVICE).ifPresent(builder::defaultService);
         return builder.build();
     }
 
     @Override
     public Source<Ingested, ?, ?> source(Input input) {
-        KafkaSourceBuilder<Ingested> builder = KafkaSource.<Ingested>builder()
-                .setProperties(config.kafkaProperties())
-                .setTopics(config.get(input.topicOption()))
-                .setGroupId(config.get(KAFKA_GROUP_ID))
-                .setClientIdPrefix(config.get(KAFKA_GROUP_ID) + "-" + input.id())
-                .setStartingOffsets(startingOffsets())
-                .setDeserializer(input.deserializer(decoderSettings(config)))
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty("partition.discovery.interval.ms", "60000");
+        KafkaSourceBuilder<Ingested> builder =
+                KafkaSource.<Ingested>builder()
+                        .setProperties(config.kafkaProperties())
+                        .setTopics(config.get(input.topicOption()))
+                        .setGroupId(config.get(KAFKA_GROUP_ID))
+                        .setClientIdPrefix(config.get(KAFKA_GROUP_ID) + "-" + input.id())
+                        .setStartingOffsets(startingOffsets())
+                        .setDeserializer(input.deserializer(decoderSettings(config)))
+                        .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.get(BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());
+        } else {
+            builder.setProperty("partition.discovery.interval.ms", "60000");
         }
         return builder.build();
     }
@@ -79,31 +82,43 @@ public class KafkaEndpoints implements DetectEndpoints {
 
     @Override
     public Sink<Signal> signals() {
-        return exactlyOnce("signals", new AvroRecordSerializer<>(
-                config.get(TOPIC_SIGNALS), Signal.class, Signal::getService, Signal::getTimestamp));
+        return exactlyOnce(
+                "signals",
+                new AvroRecordSerializer<>(
+                        config.get(TOPIC_SIGNALS),
+                        Signal.class,
+                        Signal::getService,
+                        Signal::getTimestamp));
     }
 
     @Override
     public Sink<Prediction> predictions() {
-        return exactlyOnce("predictions", new AvroRecordSerializer<>(
-                config.get(TOPIC_PREDICTIONS), Prediction.class, Prediction::getPredictionId,
-                Prediction::getTimestamp));
+        return exactlyOnce(
+                "predictions",
+                new AvroRecordSerializer<>(
+                        config.get(TOPIC_PREDICTIONS),
+                        Prediction.class,
+                        Prediction::getPredictionId,
+                        Prediction::getTimestamp));
     }
 
     @Override
     public Sink<DeadLetter> deadLetters() {
         return KafkaSink.<DeadLetter>builder()
                 .setKafkaProducerConfig(config.kafkaProperties())
-                .setRecordSerializer(new DeadLetterSerializationSchema(config.get(TOPIC_DEADLETTER)))
+                .setRecordSerializer(
+                        new DeadLetterSerializationSchema(config.get(TOPIC_DEADLETTER)))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }
 
     private <T> KafkaSink<T> exactlyOnce(
-            String name, org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<T> serializer) {
+            String name,
+            org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<T> serializer) {
         Properties producer = config.kafkaProperties();
         producer.setProperty(
-                "transaction.timeout.ms", Long.toString(config.get(KAFKA_TRANSACTION_TIMEOUT).toMillis()));
+                "transaction.timeout.ms",
+                Long.toString(config.get(KAFKA_TRANSACTION_TIMEOUT).toMillis()));
         return KafkaSink.<T>builder()
                 .setKafkaProducerConfig(producer)
                 .setRecordSerializer(serializer)
@@ -117,7 +132,9 @@ public class KafkaEndpoints implements DetectEndpoints {
         if (!config.get(ES_ENABLED)) {
             return Optional.empty();
         }
-        return Optional.of(ElasticsearchOutputs.sink(config, new SignalDocuments(config.indexName("signals"))));
+        return Optional.of(
+                ElasticsearchOutputs.sink(
+                        config, new SignalDocuments(config.indexName("signals"))));
     }
 
     @Override
@@ -125,8 +142,9 @@ public class KafkaEndpoints implements DetectEndpoints {
         if (!config.get(ES_ENABLED)) {
             return Optional.empty();
         }
-        return Optional.of(ElasticsearchOutputs.sink(
-                config, new PredictionDocuments(config.indexName("predictions"))));
+        return Optional.of(
+                ElasticsearchOutputs.sink(
+                        config, new PredictionDocuments(config.indexName("predictions"))));
     }
 
     @Override

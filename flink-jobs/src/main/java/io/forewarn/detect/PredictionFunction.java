@@ -10,19 +10,17 @@ import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
 import io.forewarn.schema.state.Contribution;
 import io.forewarn.schema.state.PredictionState;
-
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
 
 /**
  * Turns signals into predictions: one open prediction per entity and failure type (the key, see
@@ -53,9 +51,14 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
         this.settings = settings;
     }
 
-    /** The key of a signal: its entity and failure type. Signals without a failure type have none. */
+    /**
+     * The key of a signal: its entity and failure type. Signals without a failure type have none.
+     */
     public static String key(Signal signal) {
-        return signal.getService() + '\u001f' + Objects.toString(signal.getHost(), "") + '\u001f'
+        return signal.getService()
+                + '\u001f'
+                + Objects.toString(signal.getHost(), "")
+                + '\u001f'
                 + signal.getFailureType();
     }
 
@@ -84,7 +87,8 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
     }
 
     @Override
-    public void processElement(Signal signal, Context ctx, Collector<Prediction> out) throws Exception {
+    public void processElement(Signal signal, Context ctx, Collector<Prediction> out)
+            throws Exception {
         PredictionState current = state.value();
         if (SignalKinds.RESOLVED.equals(signal.getKind())) {
             if (current != null) {
@@ -112,7 +116,8 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Prediction> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Prediction> out)
+            throws Exception {
         PredictionState current = state.value();
         if (current == null || current.getExpiryTimer() != timestamp) {
             return;
@@ -124,30 +129,32 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
 
     private static PredictionState open(Signal signal) {
         long episode = signal.getTimestamp();
-        Prediction prediction = Prediction.newBuilder()
-                .setPredictionId(Ids.stable(
-                        signal.getService(),
-                        Objects.toString(signal.getHost(), ""),
-                        signal.getFailureType(),
-                        Long.toString(episode)))
-                .setTimestamp(signal.getTimestamp())
-                .setService(signal.getService())
-                .setHost(signal.getHost())
-                .setFailureType(signal.getFailureType())
-                .setStatus(PredictionStatus.OPEN)
-                .setProbability(0)
-                .setSeverity(signal.getSeverity())
-                .setTimeToImpact(null)
-                .setRankScore(0)
-                .setSummary("")
-                .setEvidence(new ArrayList<>())
-                .setRecommendedActions(new ArrayList<>())
-                .setProducers(new ArrayList<>())
-                .setFirstSeen(signal.getTimestamp())
-                .setLastSeen(signal.getTimestamp())
-                .setEpisode(episode)
-                .setSignalCount(0)
-                .build();
+        Prediction prediction =
+                Prediction.newBuilder()
+                        .setPredictionId(
+                                Ids.stable(
+                                        signal.getService(),
+                                        Objects.toString(signal.getHost(), ""),
+                                        signal.getFailureType(),
+                                        Long.toString(episode)))
+                        .setTimestamp(signal.getTimestamp())
+                        .setService(signal.getService())
+                        .setHost(signal.getHost())
+                        .setFailureType(signal.getFailureType())
+                        .setStatus(PredictionStatus.OPEN)
+                        .setProbability(0)
+                        .setSeverity(signal.getSeverity())
+                        .setTimeToImpact(null)
+                        .setRankScore(0)
+                        .setSummary("")
+                        .setEvidence(new ArrayList<>())
+                        .setRecommendedActions(new ArrayList<>())
+                        .setProducers(new ArrayList<>())
+                        .setFirstSeen(signal.getTimestamp())
+                        .setLastSeen(signal.getTimestamp())
+                        .setEpisode(episode)
+                        .setSignalCount(0)
+                        .build();
         return new PredictionState(prediction, new ArrayList<>(), Long.MIN_VALUE);
     }
 
@@ -176,7 +183,8 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
         p.setTimeToImpact(timeToImpact(state.getContributions(), p.getTimestamp()));
         p.setRankScore(p.getProbability() * severityWeight(p.getSeverity()));
         p.setEvidence(mergeEvidence(signal.getEvidence(), p.getEvidence()));
-        p.setRecommendedActions(mergeActions(p.getRecommendedActions(), signal.getRecommendedActions()));
+        p.setRecommendedActions(
+                mergeActions(p.getRecommendedActions(), signal.getRecommendedActions()));
         p.setProducers(mergeProducers(p.getProducers(), signal.getProducer()));
         p.setSummary(summary(p));
     }
@@ -184,21 +192,27 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
     private static void addContribution(List<Contribution> contributions, Signal signal) {
         Producer producer = signal.getProducer();
         String key = producer.getKind() + ":" + producer.getId() + ":" + producer.getVersion();
-        double probability = signal.getProbability() != null ? signal.getProbability() : signal.getScore();
-        Contribution contribution = new Contribution(key, clamp01(probability), signal.getTimestamp(), null, null, null);
+        double probability =
+                signal.getProbability() != null ? signal.getProbability() : signal.getScore();
+        Contribution contribution =
+                new Contribution(
+                        key, clamp01(probability), signal.getTimestamp(), null, null, null);
         TimeToImpact tti = signal.getTimeToImpact();
         if (tti != null) {
             contribution.setImpactExpectedAt(signal.getTimestamp() + tti.getExpectedMillis());
             contribution.setImpactEarliestAt(signal.getTimestamp() + tti.getLowerMillis());
             contribution.setImpactLatestAt(signal.getTimestamp() + tti.getUpperMillis());
         }
-        contributions.removeIf(c -> c.getProducer().equals(key) && c.getTimestamp() <= signal.getTimestamp());
+        contributions.removeIf(
+                c -> c.getProducer().equals(key) && c.getTimestamp() <= signal.getTimestamp());
         if (contributions.stream().noneMatch(c -> c.getProducer().equals(key))) {
             contributions.add(contribution);
         }
         if (contributions.size() > PredictionSettings.MAX_CONTRIBUTIONS) {
             contributions.sort(Comparator.comparingLong(Contribution::getTimestamp));
-            contributions.subList(0, contributions.size() - PredictionSettings.MAX_CONTRIBUTIONS).clear();
+            contributions
+                    .subList(0, contributions.size() - PredictionSettings.MAX_CONTRIBUTIONS)
+                    .clear();
         }
     }
 
@@ -206,7 +220,8 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
         Contribution earliest = null;
         for (Contribution c : contributions) {
             if (c.getImpactExpectedAt() != null
-                    && (earliest == null || c.getImpactExpectedAt() < earliest.getImpactExpectedAt())) {
+                    && (earliest == null
+                            || c.getImpactExpectedAt() < earliest.getImpactExpectedAt())) {
                 earliest = c;
             }
         }
@@ -228,7 +243,9 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
             merged.putIfAbsent(e.getKind() + '\u001f' + e.getSummary(), e);
         }
         List<Evidence> out = new ArrayList<>(merged.values());
-        return out.size() > settings.maxEvidence() ? new ArrayList<>(out.subList(0, settings.maxEvidence())) : out;
+        return out.size() > settings.maxEvidence()
+                ? new ArrayList<>(out.subList(0, settings.maxEvidence()))
+                : out;
     }
 
     private static List<RecommendedAction> mergeActions(
@@ -248,7 +265,8 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
             out.add(producer);
         }
         return out.size() > PredictionSettings.MAX_CONTRIBUTIONS
-                ? new ArrayList<>(out.subList(out.size() - PredictionSettings.MAX_CONTRIBUTIONS, out.size()))
+                ? new ArrayList<>(
+                        out.subList(out.size() - PredictionSettings.MAX_CONTRIBUTIONS, out.size()))
                 : out;
     }
 
@@ -264,11 +282,12 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
             long at,
             List<Evidence> closingEvidence,
             Collector<Prediction> out) {
-        Prediction last = Prediction.newBuilder(prediction)
-                .setStatus(status)
-                .setTimestamp(at)
-                .setTimeToImpact(null)
-                .build();
+        Prediction last =
+                Prediction.newBuilder(prediction)
+                        .setStatus(status)
+                        .setTimestamp(at)
+                        .setTimeToImpact(null)
+                        .build();
         last.setEvidence(mergeEvidence(closingEvidence, last.getEvidence()));
         out.collect(last);
     }

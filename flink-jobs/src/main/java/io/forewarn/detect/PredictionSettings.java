@@ -4,7 +4,6 @@ import static io.forewarn.config.ForewarnOptions.PREDICTION_EXPIRY;
 import static io.forewarn.config.ForewarnOptions.PREDICTION_MAX_EVIDENCE;
 
 import io.forewarn.config.ForewarnConfig;
-
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -23,6 +22,7 @@ public record PredictionSettings(Duration expiry, int maxEvidence) implements Se
     static final int MAX_ACTIONS = 5;
 
     public static PredictionSettings from(ForewarnConfig config) {
-        return new PredictionSettings(config.get(PREDICTION_EXPIRY), config.get(PREDICTION_MAX_EVIDENCE));
+        return new PredictionSettings(
+                config.get(PREDICTION_EXPIRY), config.get(PREDICTION_MAX_EVIDENCE));
     }
 }

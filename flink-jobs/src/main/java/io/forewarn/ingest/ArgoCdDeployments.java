@@ -1,14 +1,12 @@
 package io.forewarn.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.DeploymentEvent;
 import io.forewarn.schema.DeploymentStatus;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

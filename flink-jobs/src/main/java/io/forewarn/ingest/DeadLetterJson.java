@@ -1,9 +1,7 @@
 package io.forewarn.ingest;
 
-import io.forewarn.schema.DeadLetter;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.forewarn.schema.DeadLetter;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;

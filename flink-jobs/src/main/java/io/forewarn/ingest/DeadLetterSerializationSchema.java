@@ -1,12 +1,10 @@
 package io.forewarn.ingest;
 
 import io.forewarn.schema.DeadLetter;
-
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes {@link DeadLetter}s to the dead-letter topic in Avro single-object encoding.

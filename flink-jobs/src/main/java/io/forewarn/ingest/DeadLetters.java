@@ -2,7 +2,6 @@ package io.forewarn.ingest;
 
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.DeadLetterReason;
-
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 

@@ -1,7 +1,6 @@
 package io.forewarn.ingest;
 
 import io.forewarn.schema.DeadLetterReason;
-
 import java.util.Objects;
 
 /**

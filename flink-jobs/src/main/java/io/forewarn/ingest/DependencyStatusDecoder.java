@@ -3,7 +3,6 @@ package io.forewarn.ingest;
 import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DependencyState;
 import io.forewarn.schema.DependencyStatus;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;

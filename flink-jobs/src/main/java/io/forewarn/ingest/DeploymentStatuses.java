@@ -1,7 +1,6 @@
 package io.forewarn.ingest;
 
 import io.forewarn.schema.DeploymentStatus;
-
 import java.util.Locale;
 import java.util.Map;
 

@@ -2,7 +2,6 @@ package io.forewarn.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

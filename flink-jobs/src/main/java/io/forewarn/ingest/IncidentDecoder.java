@@ -4,7 +4,6 @@ import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.Incident;
 import io.forewarn.schema.Severity;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;

@@ -3,7 +3,8 @@ package io.forewarn.ingest;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.Ingested;
-
+import java.time.Duration;
+import java.util.Objects;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -12,9 +13,6 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Splits a decoded input stream: typed records of the expected class to the main output, dead

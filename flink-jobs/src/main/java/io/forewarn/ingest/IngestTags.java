@@ -1,7 +1,6 @@
 package io.forewarn.ingest;
 
 import io.forewarn.schema.DeadLetter;
-
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 

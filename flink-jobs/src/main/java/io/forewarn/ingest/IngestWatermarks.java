@@ -1,11 +1,9 @@
 package io.forewarn.ingest;
 
 import io.forewarn.schema.Ingested;
-
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-
-import java.time.Duration;
 
 /**
  * Event time of {@link Ingested} records for the Kafka sources' {@link WatermarkStrategy}.

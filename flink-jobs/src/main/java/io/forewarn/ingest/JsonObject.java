@@ -1,11 +1,9 @@
 package io.forewarn.ingest;
 
-import io.forewarn.ingest.Timestamps.Style;
-import io.forewarn.schema.DeadLetterReason;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.forewarn.ingest.Timestamps.Style;
+import io.forewarn.schema.DeadLetterReason;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

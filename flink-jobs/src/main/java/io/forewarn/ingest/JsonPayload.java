@@ -1,14 +1,12 @@
 package io.forewarn.ingest;
 
-import io.forewarn.schema.DeadLetterReason;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.forewarn.schema.DeadLetterReason;
 import java.io.IOException;
 
 /** Parses a payload that must be one JSON object, with precise failure details. */

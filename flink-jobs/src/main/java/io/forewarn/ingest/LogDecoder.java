@@ -1,13 +1,11 @@
 package io.forewarn.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 
 /**

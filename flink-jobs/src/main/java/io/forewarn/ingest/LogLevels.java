@@ -1,9 +1,7 @@
 package io.forewarn.ingest;
 
-import io.forewarn.schema.LogLevel;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
+import io.forewarn.schema.LogLevel;
 import java.util.Locale;
 import java.util.Map;
 

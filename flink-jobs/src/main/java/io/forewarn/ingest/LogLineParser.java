@@ -2,7 +2,6 @@ package io.forewarn.ingest;
 
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.LogRecord;
-
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;

@@ -2,7 +2,6 @@ package io.forewarn.ingest;
 
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.MetricSample;
-
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package io.forewarn.ingest;
 
 import io.forewarn.schema.MetricKind;
 import io.forewarn.schema.MetricSample;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

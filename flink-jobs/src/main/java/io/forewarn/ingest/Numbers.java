@@ -1,7 +1,6 @@
 package io.forewarn.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 
 /**

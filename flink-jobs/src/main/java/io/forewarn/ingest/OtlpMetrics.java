@@ -1,12 +1,10 @@
 package io.forewarn.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.MetricKind;
 import io.forewarn.schema.MetricSample;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,6 @@ import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.MetricKind;
 import io.forewarn.schema.MetricSample;
-
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,7 @@
 package io.forewarn.ingest;
 
-import org.apache.avro.specific.SpecificRecordBase;
-
 import java.io.Serializable;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * Turns the bytes of one Kafka record of one input topic into typed records, or explains with a

@@ -1,11 +1,9 @@
 package io.forewarn.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.MetricKind;
 import io.forewarn.schema.MetricSample;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

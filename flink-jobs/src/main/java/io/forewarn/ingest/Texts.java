@@ -1,9 +1,7 @@
 package io.forewarn.ingest;
 
-import io.forewarn.schema.DeadLetterReason;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
+import io.forewarn.schema.DeadLetterReason;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

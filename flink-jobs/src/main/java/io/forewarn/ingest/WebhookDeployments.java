@@ -3,7 +3,6 @@ package io.forewarn.ingest;
 import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DeploymentEvent;
 import io.forewarn.schema.DeploymentStatus;
-
 import java.util.TreeSet;
 
 /**

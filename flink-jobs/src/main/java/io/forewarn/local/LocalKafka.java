@@ -1,13 +1,5 @@
 package io.forewarn.local;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,6 +14,13 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Kafka broker (KRaft, combined broker and controller) run as a child process from
@@ -50,32 +49,48 @@ public final class LocalKafka implements AutoCloseable {
      * Formats a fresh log directory under {@code directory} and starts a broker listening on
      * 127.0.0.1:{@code port} (a free port when 0). Returns when the broker answers.
      */
-    public static LocalKafka start(Path directory, int port) throws IOException, InterruptedException {
+    public static LocalKafka start(Path directory, int port)
+            throws IOException, InterruptedException {
         int brokerPort = port > 0 ? port : freePort();
         int controllerPort = freePort();
         Path data = directory.resolve("data");
         deleteRecursively(data);
         Files.createDirectories(data);
         Path properties = directory.resolve("server.properties");
-        Files.writeString(properties, serverProperties(data, brokerPort, controllerPort), StandardCharsets.UTF_8);
+        Files.writeString(
+                properties,
+                serverProperties(data, brokerPort, controllerPort),
+                StandardCharsets.UTF_8);
         Path log4j = directory.resolve("log4j2.properties");
-        Files.writeString(log4j, log4jProperties(directory.resolve("kafka.log")), StandardCharsets.UTF_8);
+        Files.writeString(
+                log4j, log4jProperties(directory.resolve("kafka.log")), StandardCharsets.UTF_8);
 
         String clusterId = Uuid.randomUuid().toString();
-        Process format = javaProcess(directory, log4j, "kafka.tools.StorageTool",
-                        "format", "-t", clusterId, "-c", properties.toString())
-                .redirectOutput(directory.resolve("format.out").toFile())
-                .redirectErrorStream(true)
-                .start();
+        Process format =
+                javaProcess(
+                                directory,
+                                log4j,
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "-t",
+                                clusterId,
+                                "-c",
+                                properties.toString())
+                        .redirectOutput(directory.resolve("format.out").toFile())
+                        .redirectErrorStream(true)
+                        .start();
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             format.destroyForcibly();
-            throw new IOException("Formatting the Kafka log directory failed: "
-                    + Files.readString(directory.resolve("format.out"), StandardCharsets.UTF_8));
+            throw new IOException(
+                    "Formatting the Kafka log directory failed: "
+                            + Files.readString(
+                                    directory.resolve("format.out"), StandardCharsets.UTF_8));
         }
-        Process broker = javaProcess(directory, log4j, "kafka.Kafka", properties.toString())
-                .redirectOutput(directory.resolve("broker.out").toFile())
-                .redirectErrorStream(true)
-                .start();
+        Process broker =
+                javaProcess(directory, log4j, "kafka.Kafka", properties.toString())
+                        .redirectOutput(directory.resolve("broker.out").toFile())
+                        .redirectErrorStream(true)
+                        .start();
         LocalKafka kafka = new LocalKafka(directory, brokerPort, broker);
         kafka.awaitReady();
         return kafka;
@@ -93,14 +108,16 @@ public final class LocalKafka implements AutoCloseable {
     /** Creates the topics that do not exist yet. */
     public void createTopics(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
-            List<NewTopic> missing = topics.stream()
-                    .map(t -> new NewTopic(t, partitions, (short) 1))
-                    .collect(Collectors.toList());
+            List<NewTopic> missing =
+                    topics.stream()
+                            .map(t -> new NewTopic(t, partitions, (short) 1))
+                            .collect(Collectors.toList());
             try {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Could not create topics " + topics, e.getCause());
+                    throw new IllegalStateException(
+                            "Could not create topics " + topics, e.getCause());
                 }
             }
         } catch (InterruptedException e) {
@@ -124,7 +141,8 @@ public final class LocalKafka implements AutoCloseable {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("The Kafka broker exited (" + process.exitValue() + "): " + tail());
+                throw new IOException(
+                        "The Kafka broker exited (" + process.exitValue() + "): " + tail());
             }
             try (Admin admin = admin()) {
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
@@ -136,12 +154,19 @@ public final class LocalKafka implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(250);
         }
         close();
-        throw new IOException("The Kafka broker did not start within " + START_TIMEOUT + ": " + last + "\n" + tail());
+        throw new IOException(
+                "The Kafka broker did not start within "
+                        + START_TIMEOUT
+                        + ": "
+                        + last
+                        + "\n"
+                        + tail());
     }
 
     private String tail() {
         try {
-            List<String> lines = Files.readAllLines(directory.resolve("broker.out"), StandardCharsets.UTF_8);
+            List<String> lines =
+                    Files.readAllLines(directory.resolve("broker.out"), StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no broker output: " + e.getMessage() + ")";
@@ -174,7 +199,8 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private static ProcessBuilder javaProcess(Path directory, Path log4j, String mainClass, String... args) {
+    private static ProcessBuilder javaProcess(
+            Path directory, Path log4j, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xms256m");
@@ -188,31 +214,36 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private static String serverProperties(Path data, int brokerPort, int controllerPort) {
-        return String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
-                "log.dirs=" + data,
-                "num.partitions=2",
-                "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=4",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "transaction.state.log.num.partitions=4",
-                "group.initial.rebalance.delay.ms=0",
-                "log.retention.hours=24",
-                "")
+        return String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:"
+                                + brokerPort
+                                + ",CONTROLLER://127.0.0.1:"
+                                + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "log.dirs=" + data,
+                        "num.partitions=2",
+                        "auto.create.topics.enable=false",
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=4",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "transaction.state.log.num.partitions=4",
+                        "group.initial.rebalance.delay.ms=0",
+                        "log.retention.hours=24",
+                        "")
                 .replace("\\", "/");
     }
 
     private static String log4jProperties(Path logFile) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "rootLogger.level = WARN",
                 "rootLogger.appenderRef.file.ref = file",
                 "appender.file.type = File",
@@ -235,13 +266,15 @@ public final class LocalKafka implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(path)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.delete(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
         }
     }
 }

@@ -3,14 +3,13 @@ package io.forewarn.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
@@ -24,22 +23,24 @@ class ConfigLoaderTest {
 
     @Test
     void readsNestedAndDottedKeysThenAppliesOverrides() throws Exception {
-        Path file = yaml(
-                "kafka:\n"
-                        + "  bootstrap-servers: broker-1:9092\n"
-                        + "  group-id: from-file\n"
-                        + "elasticsearch.endpoints:\n"
-                        + "  - https://es-1:9200\n"
-                        + "  - https://es-2:9200\n"
-                        + "checkpoint:\n"
-                        + "  interval: 20 s\n");
+        Path file =
+                yaml(
+                        "kafka:\n"
+                                + "  bootstrap-servers: broker-1:9092\n"
+                                + "  group-id: from-file\n"
+                                + "elasticsearch.endpoints:\n"
+                                + "  - https://es-1:9200\n"
+                                + "  - https://es-2:9200\n"
+                                + "checkpoint:\n"
+                                + "  interval: 20 s\n");
         ForewarnConfig config =
                 new ConfigLoader(Map.of()).load(file, Map.of("kafka.group-id", "from-cli"));
         assertThat(config.get(ForewarnOptions.KAFKA_BOOTSTRAP_SERVERS)).isEqualTo("broker-1:9092");
         assertThat(config.get(ForewarnOptions.KAFKA_GROUP_ID)).isEqualTo("from-cli");
         assertThat(config.get(ForewarnOptions.ES_ENDPOINTS))
                 .containsExactly("https://es-1:9200", "https://es-2:9200");
-        assertThat(config.get(ForewarnOptions.CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.get(ForewarnOptions.CHECKPOINT_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
@@ -62,21 +63,25 @@ class ConfigLoaderTest {
     void secretsComeFromEnvironmentAndFilesAndAreNeverPrinted() throws Exception {
         Path secret = dir.resolve("password");
         Files.writeString(secret, "s3cr3t-from-file\n");
-        Path file = yaml(
-                "elasticsearch:\n"
-                        + "  username: forewarn\n"
-                        + "  password: ${file:" + secret + "}\n"
-                        + "kafka:\n"
-                        + "  security.protocol: SASL_SSL\n"
-                        + "  sasl.username: svc\n");
+        Path file =
+                yaml(
+                        "elasticsearch:\n"
+                                + "  username: forewarn\n"
+                                + "  password: ${file:"
+                                + secret
+                                + "}\n"
+                                + "kafka:\n"
+                                + "  security.protocol: SASL_SSL\n"
+                                + "  sasl.username: svc\n");
         ForewarnConfig config =
                 new ConfigLoader(Map.of("FOREWARN_KAFKA_SASL_PASSWORD", "env-pa\"ss"))
                         .load(file, Map.of());
         assertThat(config.get(ForewarnOptions.ES_PASSWORD)).isEqualTo("s3cr3t-from-file");
         assertThat(config.get(ForewarnOptions.KAFKA_SASL_PASSWORD)).isEqualTo("env-pa\"ss");
         assertThat(config.kafkaProperties().getProperty("sasl.jaas.config"))
-                .isEqualTo("org.apache.kafka.common.security.plain.PlainLoginModule required"
-                        + " username=\"svc\" password=\"env-pa\\\"ss\";");
+                .isEqualTo(
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                                + " username=\"svc\" password=\"env-pa\\\"ss\";");
         assertThat(config.toString())
                 .doesNotContain("s3cr3t-from-file")
                 .doesNotContain("env-pa")
@@ -100,10 +105,12 @@ class ConfigLoaderTest {
 
     @Test
     void passThroughPrefixesReachKafkaAndFlink() {
-        ForewarnConfig config = ForewarnConfig.of(Map.of(
-                "kafka.properties.linger.ms", "5",
-                "flink.rest.port", "18081",
-                "state.backend", "rocksdb"));
+        ForewarnConfig config =
+                ForewarnConfig.of(
+                        Map.of(
+                                "kafka.properties.linger.ms", "5",
+                                "flink.rest.port", "18081",
+                                "state.backend", "rocksdb"));
         assertThat(config.kafkaProperties().getProperty("linger.ms")).isEqualTo("5");
         assertThat(config.flinkConfiguration().toMap())
                 .containsEntry("rest.port", "18081")
@@ -113,8 +120,14 @@ class ConfigLoaderTest {
 
     @Test
     void errorRateWindowMustBeAMultipleOfTheSlide() {
-        assertThatThrownBy(() -> ForewarnConfig.of(Map.of(
-                        "detect.error-rate.window", "5 min", "detect.error-rate.slide", "2 min")))
+        assertThatThrownBy(
+                        () ->
+                                ForewarnConfig.of(
+                                        Map.of(
+                                                "detect.error-rate.window",
+                                                "5 min",
+                                                "detect.error-rate.slide",
+                                                "2 min")))
                 .hasMessageContaining("multiple");
         assertThat(ForewarnConfig.of(Map.of()).get(ForewarnOptions.ES_ENDPOINTS))
                 .isEqualTo(List.of("http://localhost:9200"));

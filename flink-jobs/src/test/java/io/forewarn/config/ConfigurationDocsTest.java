@@ -2,11 +2,10 @@ package io.forewarn.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /** The committed options reference is exactly what the code generates. */
 class ConfigurationDocsTest {
@@ -16,8 +15,9 @@ class ConfigurationDocsTest {
         Path committed = Path.of("..").resolve(ConfigurationDocs.PATH);
         assertThat(committed).exists();
         assertThat(Files.readString(committed, StandardCharsets.UTF_8))
-                .as("docs/reference/configuration.md is out of date: run"
-                        + " `bin/forewarn config docs --write` and commit the result")
+                .as(
+                        "docs/reference/configuration.md is out of date: run"
+                                + " `bin/forewarn config docs --write` and commit the result")
                 .isEqualTo(ConfigurationDocs.render());
     }
 

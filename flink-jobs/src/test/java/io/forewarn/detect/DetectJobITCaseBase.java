@@ -14,18 +14,6 @@ import io.forewarn.simulator.Topic;
 import io.forewarn.sink.elasticsearch.IndexTemplates;
 import io.forewarn.testutils.ElasticsearchTestNode;
 import io.forewarn.testutils.KafkaTestCluster;
-
-import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -38,6 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs {@link DetectJob} in a Flink mini cluster (2 task managers, parallelism 2) against the
@@ -48,12 +46,13 @@ abstract class DetectJobITCaseBase {
     static final int PARALLELISM = 2;
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(2)
-                    .setNumberSlotsPerTaskManager(2)
-                    .setConfiguration(clusterConfiguration())
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(2)
+                            .setNumberSlotsPerTaskManager(2)
+                            .setConfiguration(clusterConfiguration())
+                            .build());
 
     protected final KafkaTestCluster kafka = KafkaTestCluster.get();
     protected final ElasticsearchTestNode elasticsearch = ElasticsearchTestNode.get();
@@ -62,13 +61,15 @@ abstract class DetectJobITCaseBase {
     protected String prefix;
 
     /** Simulated time starts here: three hours ago, on a minute boundary. */
-    protected final long start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+    protected final long start =
+            Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
 
     private static Configuration clusterConfiguration() {
         Configuration configuration = new Configuration();
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        configuration.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
         return configuration;
     }
 
@@ -132,12 +133,15 @@ abstract class DetectJobITCaseBase {
     }
 
     /** Writes the simulated fleet's telemetry for [from, to) to the input topics, unpaced. */
-    protected TelemetrySimulator simulate(long seed, long from, long to, Scenario... scenarios) throws InterruptedException {
-        TelemetrySimulator simulator = new TelemetrySimulator(SimulatorSettings.small(seed), List.of(scenarios));
+    protected TelemetrySimulator simulate(long seed, long from, long to, Scenario... scenarios)
+            throws InterruptedException {
+        TelemetrySimulator simulator =
+                new TelemetrySimulator(SimulatorSettings.small(seed), List.of(scenarios));
         Map<Topic, String> topics = new EnumMap<>(Topic.class);
         Map<String, String> names = topicNames();
         for (Topic topic : Topic.values()) {
-            topics.put(topic, names.get("topics." + topic.name().toLowerCase(java.util.Locale.ROOT)));
+            topics.put(
+                    topic, names.get("topics." + topic.name().toLowerCase(java.util.Locale.ROOT)));
         }
         java.util.Properties props = new java.util.Properties();
         props.put("bootstrap.servers", kafka.bootstrapServers());
@@ -161,8 +165,12 @@ abstract class DetectJobITCaseBase {
 
     /** Predictions by id, in the order they were written (per id, Kafka keeps order). */
     protected static Map<String, List<Prediction>> byId(List<Prediction> predictions) {
-        return predictions.stream().collect(Collectors.groupingBy(
-                Prediction::getPredictionId, java.util.LinkedHashMap::new, Collectors.toList()));
+        return predictions.stream()
+                .collect(
+                        Collectors.groupingBy(
+                                Prediction::getPredictionId,
+                                java.util.LinkedHashMap::new,
+                                Collectors.toList()));
     }
 
     private <T> List<T> decodeAll(String topic, BinaryMessageDecoder<T> decoder) {

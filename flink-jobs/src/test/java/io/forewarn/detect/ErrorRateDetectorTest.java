@@ -7,7 +7,9 @@ import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.Signal;
 import io.forewarn.testutils.Records;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -15,30 +17,28 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 class ErrorRateDetectorTest {
 
     private static final long MINUTE = 60_000;
 
-    private static final ErrorRateSettings SETTINGS = new ErrorRateSettings(
-            Duration.ofMinutes(5),
-            Duration.ofMinutes(1),
-            10,
-            4.0,
-            5,
-            0.5,
-            Duration.ofHours(1),
-            Duration.ofHours(2));
+    private static final ErrorRateSettings SETTINGS =
+            new ErrorRateSettings(
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(1),
+                    10,
+                    4.0,
+                    5,
+                    0.5,
+                    Duration.ofHours(1),
+                    Duration.ofHours(2));
 
     private static KeyedOneInputStreamOperatorTestHarness<String, LogRecord, Signal> harness()
             throws Exception {
-        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ErrorRateDetector(SETTINGS)),
-                LogRecord::getService,
-                Types.STRING);
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new ErrorRateDetector(SETTINGS)),
+                        LogRecord::getService,
+                        Types.STRING);
         harness.open();
         return harness;
     }
@@ -55,16 +55,25 @@ class ErrorRateDetectorTest {
             for (int i = 0; i < 100; i++) {
                 long ts = m * MINUTE + i * 600L;
                 boolean error = errorEvery > 0 && i % errorEvery == 0;
-                harness.processElement(new StreamRecord<>(
-                        Records.log(ts, service, error ? LogLevel.ERROR : LogLevel.INFO,
-                                error ? "payment declined: upstream 503 (attempt " + i + ")" : "ok"),
-                        ts));
+                harness.processElement(
+                        new StreamRecord<>(
+                                Records.log(
+                                        ts,
+                                        service,
+                                        error ? LogLevel.ERROR : LogLevel.INFO,
+                                        error
+                                                ? "payment declined: upstream 503 (attempt "
+                                                        + i
+                                                        + ")"
+                                                : "ok"),
+                                ts));
             }
             harness.processWatermark(m * MINUTE + MINUTE - 1);
         }
     }
 
-    private static List<Signal> signals(KeyedOneInputStreamOperatorTestHarness<String, LogRecord, Signal> h) {
+    private static List<Signal> signals(
+            KeyedOneInputStreamOperatorTestHarness<String, LogRecord, Signal> h) {
         List<Signal> out = new ArrayList<>(h.extractOutputValues());
         h.getOutput().clear();
         return out;
@@ -86,13 +95,18 @@ class ErrorRateDetectorTest {
         assertThat(first.getTimestamp()).isEqualTo(31 * MINUTE);
         assertThat(first.getProbability()).isBetween(0.55, 0.95);
         assertThat(first.getSeverity()).isIn(Severity.LOW, Severity.MEDIUM, Severity.HIGH);
-        assertThat(first.getEvidence().get(0).getSummary()).contains("errors in").contains("baseline");
-        assertThat(first.getEvidence()).anyMatch(e -> e.getSummary().startsWith("payment declined"));
+        assertThat(first.getEvidence().get(0).getSummary())
+                .contains("errors in")
+                .contains("baseline");
+        assertThat(first.getEvidence())
+                .anyMatch(e -> e.getSummary().startsWith("payment declined"));
         assertThat(first.getRecommendedActions()).isNotEmpty();
 
         minutes(harness, "checkout", 33, 45, 50);
         List<Signal> after = signals(harness);
-        assertThat(after).last().satisfies(s -> assertThat(s.getKind()).isEqualTo(SignalKinds.RESOLVED));
+        assertThat(after)
+                .last()
+                .satisfies(s -> assertThat(s.getKind()).isEqualTo(SignalKinds.RESOLVED));
         assertThat(after).filteredOn(s -> s.getKind().equals(SignalKinds.RESOLVED)).hasSize(1);
     }
 
@@ -101,7 +115,8 @@ class ErrorRateDetectorTest {
         var harness = harness();
         for (int m = 0; m < 20; m++) {
             long ts = m * MINUTE;
-            harness.processElement(new StreamRecord<>(Records.log(ts, "tiny", LogLevel.ERROR, "boom"), ts));
+            harness.processElement(
+                    new StreamRecord<>(Records.log(ts, "tiny", LogLevel.ERROR, "boom"), ts));
             harness.processWatermark(ts + MINUTE - 1);
         }
         assertThat(harness.extractOutputValues()).isEmpty();
@@ -111,10 +126,14 @@ class ErrorRateDetectorTest {
     void aNewServiceFailingHardIsABurstBeforeItsBaselineIsWarm() throws Exception {
         var harness = harness();
         minutes(harness, "fresh", 0, 2, 1); // every record an error
-        assertThat(signals(harness)).isNotEmpty().allSatisfy(s -> {
-            assertThat(s.getSeverity()).isEqualTo(Severity.CRITICAL);
-            assertThat(s.getEvidence().get(0).getAttributes()).containsEntry("zScore", "cold-start");
-        });
+        assertThat(signals(harness))
+                .isNotEmpty()
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.getSeverity()).isEqualTo(Severity.CRITICAL);
+                            assertThat(s.getEvidence().get(0).getAttributes())
+                                    .containsEntry("zScore", "cold-start");
+                        });
     }
 
     @Test
@@ -122,7 +141,8 @@ class ErrorRateDetectorTest {
         var harness = harness();
         minutes(harness, "a", 0, 20, 50);
         minutes(harness, "b", 0, 20, 2);
-        assertThat(harness.extractOutputValues()).allSatisfy(s -> assertThat(s.getService()).isEqualTo("b"));
+        assertThat(harness.extractOutputValues())
+                .allSatisfy(s -> assertThat(s.getService()).isEqualTo("b"));
     }
 
     @Test
@@ -135,7 +155,9 @@ class ErrorRateDetectorTest {
         minutes(ordered, "checkout", 24, 40, 50);
         ordered.processWatermark(Long.MAX_VALUE);
         List<Signal> expected = ordered.extractOutputValues();
-        assertThat(expected).extracting(Signal::getKind).contains(SignalKinds.ERROR_BURST, SignalKinds.RESOLVED);
+        assertThat(expected)
+                .extracting(Signal::getKind)
+                .contains(SignalKinds.ERROR_BURST, SignalKinds.RESOLVED);
 
         var ahead = harness();
         for (int m = 0; m < 40; m++) {
@@ -143,9 +165,18 @@ class ErrorRateDetectorTest {
             for (int i = 0; i < 100; i++) {
                 long ts = m * MINUTE + i * 600L;
                 boolean error = i % errorEvery == 0;
-                ahead.processElement(new StreamRecord<>(Records.log(ts, "checkout",
-                        error ? LogLevel.ERROR : LogLevel.INFO,
-                        error ? "payment declined: upstream 503 (attempt " + i + ")" : "ok"), ts));
+                ahead.processElement(
+                        new StreamRecord<>(
+                                Records.log(
+                                        ts,
+                                        "checkout",
+                                        error ? LogLevel.ERROR : LogLevel.INFO,
+                                        error
+                                                ? "payment declined: upstream 503 (attempt "
+                                                        + i
+                                                        + ")"
+                                                : "ok"),
+                                ts));
             }
         }
         ahead.processWatermark(Long.MAX_VALUE);
@@ -169,10 +200,11 @@ class ErrorRateDetectorTest {
         List<Signal> got = signals(before);
         before.close();
 
-        var after = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ErrorRateDetector(SETTINGS)),
-                LogRecord::getService,
-                Types.STRING);
+        var after =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new ErrorRateDetector(SETTINGS)),
+                        LogRecord::getService,
+                        Types.STRING);
         after.initializeState(snapshot);
         after.open();
         minutes(after, "checkout", 22, 24, 4);

@@ -3,13 +3,11 @@ package io.forewarn.ingest;
 import static io.forewarn.ingest.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.DeadLetterReason;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
 
 class DeadLetterJsonTest {
 

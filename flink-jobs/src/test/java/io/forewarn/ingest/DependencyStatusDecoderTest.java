@@ -9,12 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.DependencyState;
 import io.forewarn.schema.DependencyStatus;
-
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.ByteBuffer;
 
 class DependencyStatusDecoderTest {
 
@@ -76,7 +74,7 @@ class DependencyStatusDecoderTest {
                 decodeOne(
                         utf8(
                                 "{\"timestamp\":\"2026-12-04T10:13:00Z\",\"dependency\":\"d\","
-                                    + "\"status\":\"ok\",\"latencyMs\":12,\"errorRate\":\"0.5\"}"));
+                                        + "\"status\":\"ok\",\"latencyMs\":12,\"errorRate\":\"0.5\"}"));
 
         assertThat(status.getLatencyMs()).isEqualTo(12.0);
         assertThat(status.getErrorRate()).isEqualTo(0.5);

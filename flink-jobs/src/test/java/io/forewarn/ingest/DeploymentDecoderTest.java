@@ -10,13 +10,11 @@ import static org.assertj.core.api.Assertions.entry;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.DeploymentEvent;
 import io.forewarn.schema.DeploymentStatus;
-
+import java.nio.ByteBuffer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.ByteBuffer;
-import java.util.Map;
 
 class DeploymentDecoderTest {
 
@@ -153,13 +151,13 @@ class DeploymentDecoderTest {
                 decodeOne(
                         utf8(
                                 "{\"deployment_status\":{\"state\":\"in_progress\","
-                                    + "\"created_at\":\"2026-12-04T10:14:05Z\","
-                                    + "\"environment_url\":\"https://cart.example.com\"},"
-                                    + "\"deployment\":{\"id\":7,\"sha\":\"abc\",\"ref\":\"main\","
-                                    + "\"environment\":\"staging\",\"payload\":"
-                                    + "\"{\\\"service\\\":\\\"cart\\\",\\\"version\\\":\\\"3.2.0\\\"}\"},"
-                                    + "\"repository\":{\"name\":\"monorepo\"},"
-                                    + "\"sender\":{\"login\":\"bob\"}}"));
+                                        + "\"created_at\":\"2026-12-04T10:14:05Z\","
+                                        + "\"environment_url\":\"https://cart.example.com\"},"
+                                        + "\"deployment\":{\"id\":7,\"sha\":\"abc\",\"ref\":\"main\","
+                                        + "\"environment\":\"staging\",\"payload\":"
+                                        + "\"{\\\"service\\\":\\\"cart\\\",\\\"version\\\":\\\"3.2.0\\\"}\"},"
+                                        + "\"repository\":{\"name\":\"monorepo\"},"
+                                        + "\"sender\":{\"login\":\"bob\"}}"));
 
         assertThat(event.getService()).isEqualTo("cart");
         assertThat(event.getVersion()).isEqualTo("3.2.0");

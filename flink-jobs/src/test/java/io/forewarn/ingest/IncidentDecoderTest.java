@@ -10,13 +10,11 @@ import static org.assertj.core.api.Assertions.entry;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.Incident;
 import io.forewarn.schema.Severity;
-
+import java.nio.ByteBuffer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.ByteBuffer;
-import java.util.Map;
 
 class IncidentDecoderTest {
 

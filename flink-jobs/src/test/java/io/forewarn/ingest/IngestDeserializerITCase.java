@@ -9,7 +9,15 @@ import io.forewarn.schema.Ingested;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.testutils.KafkaTestCluster;
-
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -28,16 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Kafka topic with valid and bad log records, read by a Kafka source with {@link
@@ -172,7 +170,7 @@ class IngestDeserializerITCase {
                         new BadPayload(
                                 utf8(
                                         "{\"@timestamp\":\"2027-01-01T00:00:00Z\",\"message\":\"m\","
-                                            + "\"service\":\"s\"}"),
+                                                + "\"service\":\"s\"}"),
                                 DeadLetterReason.TIMESTAMP_OUT_OF_RANGE),
                         new BadPayload(unknownAvro, DeadLetterReason.UNKNOWN_SCHEMA),
                         new BadPayload(utf8("{" + "x".repeat(5000)), DeadLetterReason.TOO_LARGE),

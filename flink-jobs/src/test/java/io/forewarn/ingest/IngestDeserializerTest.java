@@ -13,7 +13,16 @@ import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricKind;
 import io.forewarn.schema.MetricSample;
-
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -31,17 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 class IngestDeserializerTest {
 
@@ -159,7 +157,7 @@ class IngestDeserializerTest {
                         IngestDeserializer::incidents,
                         utf8(
                                 "{\"incident_id\":\"I\",\"service\":\"s\",\"title\":\"t\","
-                                    + "\"source\":\"x\",\"started_at\":\"2026-12-04T11:00:00Z\"}"),
+                                        + "\"source\":\"x\",\"started_at\":\"2026-12-04T11:00:00Z\"}"),
                         DeadLetterReason.MISSING_FIELD,
                         "required field 'failure_type' (or 'failureType') is missing"),
                 new BadInput(
@@ -433,7 +431,7 @@ class IngestDeserializerTest {
         byte[] batch =
                 utf8(
                         "{\"metrics\":[{\"fields\":{\"a\":1},\"name\":\"m\",\"timestamp\":1796380000},"
-                            + "{\"fields\":{\"a\":1},\"name\":\"m\",\"timestamp\":1700000000}]}");
+                                + "{\"fields\":{\"a\":1},\"name\":\"m\",\"timestamp\":1700000000}]}");
 
         DeadLetter letter = singleDeadLetter(deserializer, consumerRecord(batch));
 
@@ -458,7 +456,7 @@ class IngestDeserializerTest {
                                 consumerRecord(
                                         utf8(
                                                 "{\"@timestamp\":\"2019-01-01T00:00:00Z\","
-                                                    + "\"message\":\"old\",\"service\":\"s\"}"))));
+                                                        + "\"message\":\"old\",\"service\":\"s\"}"))));
         out.addAll(
                 deserialize(
                         deserializer,

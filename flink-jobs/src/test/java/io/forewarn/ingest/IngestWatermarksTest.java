@@ -6,7 +6,10 @@ import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.Ingested;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -18,11 +21,6 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.util.clock.RelativeClock;
 import org.apache.flink.util.clock.SystemClock;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** Dead letters (event time Long.MIN_VALUE) must never move a watermark. */
 class IngestWatermarksTest {

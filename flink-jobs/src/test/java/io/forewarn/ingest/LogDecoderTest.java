@@ -10,13 +10,11 @@ import static org.assertj.core.api.Assertions.entry;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
-
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class LogDecoderTest {
 
@@ -215,9 +213,9 @@ class LogDecoderTest {
         assertThat(log.getMessage())
                 .isEqualTo(
                         "Unhandled exception\n"
-                            + "java.lang.IllegalStateException: order 8812 has no payment\n"
-                            + "\tat com.example.checkout.OrderService.complete(OrderService.java:88)\n"
-                            + "\tat com.example.checkout.OrderController.post(OrderController.java:41)");
+                                + "java.lang.IllegalStateException: order 8812 has no payment\n"
+                                + "\tat com.example.checkout.OrderService.complete(OrderService.java:88)\n"
+                                + "\tat com.example.checkout.OrderController.post(OrderController.java:41)");
     }
 
     @Test

@@ -2,9 +2,8 @@ package io.forewarn.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.forewarn.schema.LogLevel;
-
 import com.fasterxml.jackson.databind.node.IntNode;
+import io.forewarn.schema.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

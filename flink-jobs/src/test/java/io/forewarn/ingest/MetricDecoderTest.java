@@ -11,14 +11,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.MetricKind;
 import io.forewarn.schema.MetricSample;
-
-import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 class MetricDecoderTest {
 
@@ -62,7 +60,7 @@ class MetricDecoderTest {
                 decoder.decode(
                                 utf8(
                                         "{\"timestamp\":\"2026-12-04T10:15:30Z\",\"value\":\"-1.5e-3\","
-                                            + "\"name\":\"temp\",\"labels\":{}}"))
+                                                + "\"name\":\"temp\",\"labels\":{}}"))
                         .records()
                         .get(0);
 
@@ -147,7 +145,7 @@ class MetricDecoderTest {
                     decoder.decode(
                                     utf8(
                                             "{\"fields\":{\"up\":true,\"down\":false},\"name\":\"svc\","
-                                                + "\"tags\":{\"app\":\"cart\"},\"timestamp\":"
+                                                    + "\"tags\":{\"app\":\"cart\"},\"timestamp\":"
                                                     + ts
                                                     + "}"))
                             .records();
@@ -243,11 +241,11 @@ class MetricDecoderTest {
                 decoder.decode(
                                 utf8(
                                         "{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"req\","
-                                            + "\"sum\":{\"aggregationTemporality\":1,\"isMonotonic\":true,"
-                                            + "\"dataPoints\":[{\"timeUnixNano\":1796379330000000000,"
-                                            + "\"asInt\":5,\"attributes\":[{\"key\":\"job\","
-                                            + "\"value\":{\"stringValue\":\"api\"}},{\"key\":\"instance\","
-                                            + "\"value\":{\"stringValue\":\"[::1]:9100\"}}]}]}}]}]}]}"))
+                                                + "\"sum\":{\"aggregationTemporality\":1,\"isMonotonic\":true,"
+                                                + "\"dataPoints\":[{\"timeUnixNano\":1796379330000000000,"
+                                                + "\"asInt\":5,\"attributes\":[{\"key\":\"job\","
+                                                + "\"value\":{\"stringValue\":\"api\"}},{\"key\":\"instance\","
+                                                + "\"value\":{\"stringValue\":\"[::1]:9100\"}}]}]}}]}]}]}"))
                         .records()
                         .get(0);
 

@@ -4,10 +4,9 @@ import static io.forewarn.ingest.Samples.millis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DeadLetterReason;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.VcsStats;
-
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class VcsStatsDecoderTest {
 

@@ -2,16 +2,15 @@ package io.forewarn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The demo's broker starts as a child process, serves topics and leaves nothing running. */
 class LocalKafkaITCase {
@@ -23,8 +22,11 @@ class LocalKafkaITCase {
         try (LocalKafka kafka = LocalKafka.start(dir, 0)) {
             kafka.createTopics(List.of("demo.a", "demo.b"), 2);
             kafka.createTopics(List.of("demo.a"), 2); // existing topics are fine
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(
+                            Map.of(
+                                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                    kafka.bootstrapServers()))) {
                 assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
                         .contains("demo.a", "demo.b");
             }

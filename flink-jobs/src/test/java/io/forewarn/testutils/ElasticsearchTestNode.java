@@ -3,14 +3,11 @@ package io.forewarn.testutils;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.forewarn.local.LocalElasticsearch;
 import io.forewarn.sink.elasticsearch.ElasticsearchClients;
 import io.forewarn.sink.elasticsearch.ElasticsearchSinkSettings;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -9,7 +9,6 @@ import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
-
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +27,11 @@ public final class Records {
     }
 
     public static Signal signal(
-            long timestamp, String service, String failureType, String producerId, double probability) {
+            long timestamp,
+            String service,
+            String failureType,
+            String producerId,
+            double probability) {
         return Signal.newBuilder()
                 .setSignalId(producerId + "-" + timestamp)
                 .setTimestamp(timestamp)
@@ -40,10 +43,18 @@ public final class Records {
                 .setProbability(probability)
                 .setSeverity(Severity.HIGH)
                 .setTimeToImpact(new TimeToImpact(600_000L, 300_000L, 1_200_000L))
-                .setEvidence(List.of(new Evidence(
-                        "test", producerId + " saw something at " + timestamp, timestamp, producerId,
-                        null, null, Map.of())))
-                .setRecommendedActions(List.of(new RecommendedAction("Act on " + producerId, null, null)))
+                .setEvidence(
+                        List.of(
+                                new Evidence(
+                                        "test",
+                                        producerId + " saw something at " + timestamp,
+                                        timestamp,
+                                        producerId,
+                                        null,
+                                        null,
+                                        Map.of())))
+                .setRecommendedActions(
+                        List.of(new RecommendedAction("Act on " + producerId, null, null)))
                 .setProducer(new Producer(ProducerKind.DETECTOR, producerId, "1"))
                 .build();
     }

@@ -19,7 +19,12 @@ public final class BadDeploymentScenario implements Scenario {
     private boolean failed;
     private boolean rolledBack;
 
-    public BadDeploymentScenario(String service, long deployedAt, Duration failureAfter, Duration rollbackAfter, String version) {
+    public BadDeploymentScenario(
+            String service,
+            long deployedAt,
+            Duration failureAfter,
+            Duration rollbackAfter,
+            String version) {
         this.service = service;
         this.deployedAt = deployedAt;
         this.errorsFrom = deployedAt + Duration.ofMinutes(2).toMillis();
@@ -40,28 +45,48 @@ public final class BadDeploymentScenario implements Scenario {
             deployed = true;
             String previous = effects.version;
             effects.version = version;
-            emitter.emit(Formats.deployment(time, service, version, previous, "succeeded",
-                    "deploy " + version + " of " + service));
+            emitter.emit(
+                    Formats.deployment(
+                            time,
+                            service,
+                            version,
+                            previous,
+                            "succeeded",
+                            "deploy " + version + " of " + service));
         }
         if (deployed && !rolledBack && time >= errorsFrom) {
-            double ramp = Math.min(1.0, (time - errorsFrom) / (double) Duration.ofMinutes(4).toMillis());
+            double ramp =
+                    Math.min(1.0, (time - errorsFrom) / (double) Duration.ofMinutes(4).toMillis());
             effects.errorRatio = 0.05 + 0.35 * ramp;
-            effects.errorTemplate = "Unhandled exception in CheckoutController.submit: java.lang.IllegalStateException:"
-                    + " feature flag 'new-pricing' has no value for region %s";
+            effects.errorTemplate =
+                    "Unhandled exception in CheckoutController.submit: java.lang.IllegalStateException:"
+                            + " feature flag 'new-pricing' has no value for region %s";
             effects.latencyFactor = 1.0 + 0.5 * ramp;
         }
         if (!failed && time >= failureAt) {
             failed = true;
-            emitter.emit(Formats.incident(time, service, null, groundTruth().failureType(),
-                    "Checkout failing for many users after " + version, errorsFrom));
+            emitter.emit(
+                    Formats.incident(
+                            time,
+                            service,
+                            null,
+                            groundTruth().failureType(),
+                            "Checkout failing for many users after " + version,
+                            errorsFrom));
         }
         if (!rolledBack && time >= rolledBackAt) {
             rolledBack = true;
             effects.reset();
             String bad = effects.version;
             effects.version = bad + "-rollback";
-            emitter.emit(Formats.deployment(time, service, effects.version, bad, "rolled_back",
-                    "roll back " + bad + " of " + service));
+            emitter.emit(
+                    Formats.deployment(
+                            time,
+                            service,
+                            effects.version,
+                            bad,
+                            "rolled_back",
+                            "roll back " + bad + " of " + service));
         }
     }
 

@@ -20,12 +20,19 @@ public final class FleetState {
     public static final class ServiceEffects {
         /** Error ratio of its logs; NaN means the service's normal ratio. */
         public double errorRatio = Double.NaN;
-        /** Error message template to use while {@link #errorRatio} is raised; null for the usual ones. */
+
+        /**
+         * Error message template to use while {@link #errorRatio} is raised; null for the usual
+         * ones.
+         */
         public String errorTemplate;
+
         /** Multiplier of the latency metrics. */
         public double latencyFactor = 1.0;
+
         /** Multiplier of the traffic (log volume and request rate). */
         public double trafficFactor = 1.0;
+
         /** Version currently deployed. */
         public String version = "1.0.0";
 

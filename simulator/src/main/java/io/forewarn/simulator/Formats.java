@@ -3,7 +3,6 @@ package io.forewarn.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,13 @@ public final class Formats {
 
     /** An ECS JSON log line (Filebeat / Elastic Agent style, dotted keys). */
     public static TelemetryEvent ecsLog(
-            long time, String service, String host, String level, String logger, String thread, String message) {
+            long time,
+            String service,
+            String host,
+            String level,
+            String logger,
+            String thread,
+            String message) {
         ObjectNode node = JSON.createObjectNode();
         node.put("@timestamp", Instant.ofEpochMilli(time).toString());
         node.put("log.level", level.toLowerCase(Locale.ROOT));
@@ -35,7 +40,8 @@ public final class Formats {
     }
 
     /** One prometheus-kafka-adapter sample (value as a string, as the adapter writes it). */
-    public static TelemetryEvent metric(long time, String name, double value, Map<String, String> labels) {
+    public static TelemetryEvent metric(
+            long time, String name, double value, Map<String, String> labels) {
         ObjectNode node = JSON.createObjectNode();
         node.put("timestamp", Instant.ofEpochMilli(time).toString());
         node.put("value", formatValue(value));
@@ -48,7 +54,12 @@ public final class Formats {
 
     /** A deployment in Forewarn's webhook shape. */
     public static TelemetryEvent deployment(
-            long time, String service, String version, String previousVersion, String status, String description) {
+            long time,
+            String service,
+            String version,
+            String previousVersion,
+            String status,
+            String description) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", service + "-" + version + "-" + time);
         node.put("service", service);
@@ -65,9 +76,16 @@ public final class Formats {
 
     /** An incident as an incident tool would record it. */
     public static TelemetryEvent incident(
-            long time, String service, String host, String failureType, String title, long startedAt) {
+            long time,
+            String service,
+            String host,
+            String failureType,
+            String title,
+            long startedAt) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("incident_id", "INC-" + Integer.toHexString((service + failureType + startedAt).hashCode()));
+        node.put(
+                "incident_id",
+                "INC-" + Integer.toHexString((service + failureType + startedAt).hashCode()));
         node.put("timestamp", Instant.ofEpochMilli(time).toString());
         node.put("service", service);
         if (host != null) {

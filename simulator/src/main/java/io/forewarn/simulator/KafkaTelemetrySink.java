@@ -1,17 +1,19 @@
 package io.forewarn.simulator;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Properties;
-
-/** Writes simulated records to Kafka topics, keyed by entity, with the event time as record time. */
+/**
+ * Writes simulated records to Kafka topics, keyed by entity, with the event time as record time.
+ */
 public final class KafkaTelemetrySink implements TelemetrySink {
 
     private final KafkaProducer<String, byte[]> producer;
@@ -25,7 +27,8 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(props);
@@ -38,7 +41,8 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         if (topic == null) {
             throw new IllegalArgumentException("No topic configured for " + event.topic());
         }
-        producer.send(new ProducerRecord<>(topic, null, event.timestamp(), event.key(), event.value()));
+        producer.send(
+                new ProducerRecord<>(topic, null, event.timestamp(), event.key(), event.value()));
     }
 
     @Override
@@ -46,9 +50,10 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         producer.flush();
     }
 
+    /** Waits at most 10 s for records still in flight (the broker may already be gone). */
     @Override
     public void close() {
-        producer.close();
+        producer.close(Duration.ofSeconds(10));
     }
 
     /** The value as text, for logs and tests. */

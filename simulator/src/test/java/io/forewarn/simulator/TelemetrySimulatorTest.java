@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TelemetrySimulatorTest {
 
@@ -17,7 +16,8 @@ class TelemetrySimulatorTest {
     private static final long MINUTE = 60_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static List<TelemetryEvent> run(long seed, long minutes, Scenario... scenarios) throws Exception {
+    private static List<TelemetryEvent> run(long seed, long minutes, Scenario... scenarios)
+            throws Exception {
         List<TelemetryEvent> events = new ArrayList<>();
         new TelemetrySimulator(SimulatorSettings.small(seed), List.of(scenarios))
                 .run(START, START + minutes * MINUTE, events::add, Pacer.unpaced());
@@ -42,10 +42,12 @@ class TelemetrySimulatorTest {
             JsonNode node = JSON.readTree(event.value());
             if (event.topic() == Topic.LOGS) {
                 assertThat(node.path("service.name").asText()).isNotEmpty();
-                assertThat(Instant.parse(node.path("@timestamp").asText()).toEpochMilli()).isEqualTo(event.timestamp());
+                assertThat(Instant.parse(node.path("@timestamp").asText()).toEpochMilli())
+                        .isEqualTo(event.timestamp());
             } else {
                 assertThat(event.topic()).isEqualTo(Topic.METRICS);
-                assertThat(node.path("labels").path("__name__").asText()).isEqualTo(node.path("name").asText());
+                assertThat(node.path("labels").path("__name__").asText())
+                        .isEqualTo(node.path("name").asText());
                 Double.parseDouble(node.path("value").asText());
             }
         }
@@ -53,12 +55,19 @@ class TelemetrySimulatorTest {
 
     @Test
     void aBadDeploymentRaisesErrorsThenReportsTheIncident() throws Exception {
-        BadDeploymentScenario scenario = new BadDeploymentScenario(
-                "checkout", START + 5 * MINUTE, Duration.ofMinutes(12), Duration.ofMinutes(20), "2.0.0");
+        BadDeploymentScenario scenario =
+                new BadDeploymentScenario(
+                        "checkout",
+                        START + 5 * MINUTE,
+                        Duration.ofMinutes(12),
+                        Duration.ofMinutes(20),
+                        "2.0.0");
         List<TelemetryEvent> events = run(3, 30, scenario);
 
         assertThat(events).filteredOn(e -> e.topic() == Topic.DEPLOYMENTS).hasSize(2);
-        assertThat(events).filteredOn(e -> e.topic() == Topic.INCIDENTS).singleElement()
+        assertThat(events)
+                .filteredOn(e -> e.topic() == Topic.INCIDENTS)
+                .singleElement()
                 .satisfies(e -> assertThat(e.timestamp()).isEqualTo(START + 17 * MINUTE));
         double before = errorRatio(events, "checkout", START, START + 5 * MINUTE);
         double during = errorRatio(events, "checkout", START + 10 * MINUTE, START + 17 * MINUTE);
@@ -66,16 +75,21 @@ class TelemetrySimulatorTest {
         assertThat(before).isLessThan(0.05);
         assertThat(during).isGreaterThan(0.25);
         assertThat(after).isLessThan(0.05);
-        assertThat(errorRatio(events, "search", START + 10 * MINUTE, START + 17 * MINUTE)).isLessThan(0.05);
+        assertThat(errorRatio(events, "search", START + 10 * MINUTE, START + 17 * MINUTE))
+                .isLessThan(0.05);
         GroundTruth truth = scenario.groundTruth();
         assertThat(truth.failureTime() - truth.precursorOnset()).isEqualTo(10 * MINUTE);
     }
 
-    private static double errorRatio(List<TelemetryEvent> events, String service, long from, long to) throws Exception {
+    private static double errorRatio(
+            List<TelemetryEvent> events, String service, long from, long to) throws Exception {
         int total = 0;
         int errors = 0;
         for (TelemetryEvent e : events) {
-            if (e.topic() == Topic.LOGS && e.key().equals(service) && e.timestamp() >= from && e.timestamp() < to) {
+            if (e.topic() == Topic.LOGS
+                    && e.key().equals(service)
+                    && e.timestamp() >= from
+                    && e.timestamp() < to) {
                 total++;
                 if (JSON.readTree(e.value()).path("log.level").asText().equals("error")) {
                     errors++;

@@ -3,9 +3,7 @@ package io.forewarn.sink.elasticsearch;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-
 import io.forewarn.schema.DeadLetterReason;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,7 @@
 package io.forewarn.sink.elasticsearch;
 
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-
 import java.io.Serializable;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /** Creates one {@link DeadLetterHandler} per sink writer; shipped with the job graph. */
 @FunctionalInterface

@@ -1,7 +1,6 @@
 package io.forewarn.sink.elasticsearch;
 
 import io.forewarn.schema.DeadLetter;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

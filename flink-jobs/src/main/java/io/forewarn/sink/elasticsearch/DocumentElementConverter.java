@@ -1,9 +1,8 @@
 package io.forewarn.sink.elasticsearch;
 
+import java.util.Objects;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-
-import java.util.Objects;
 
 /** Adapts a {@link DocumentConverter} to the Async Sink's {@link ElementConverter}. */
 final class DocumentElementConverter<T> implements ElementConverter<T, DocumentRequest> {

@@ -1,10 +1,9 @@
 package io.forewarn.sink.elasticsearch;
 
-import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
 /**
  * Writes buffered {@link DocumentRequest}s into the sink writer's checkpoint state. Format version

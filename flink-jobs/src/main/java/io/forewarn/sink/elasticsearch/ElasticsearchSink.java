@@ -1,5 +1,9 @@
 package io.forewarn.sink.elasticsearch;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
@@ -7,11 +11,6 @@ import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.DequeRequestBuffer;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * A Flink sink that writes records to Elasticsearch with the bulk API, at least once and

@@ -1,12 +1,11 @@
 package io.forewarn.sink.elasticsearch;
 
+import java.util.function.IntSupplier;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
-
-import java.util.function.IntSupplier;
 
 /**
  * The sink writer's own metrics, registered on its metric group next to the Async Sink's standard

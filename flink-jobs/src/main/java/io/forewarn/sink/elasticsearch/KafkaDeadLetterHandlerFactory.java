@@ -1,10 +1,9 @@
 package io.forewarn.sink.elasticsearch;
 
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Creates {@link KafkaDeadLetterHandler}s: rejected documents become {@code DeadLetter} records

@@ -1,7 +1,6 @@
 package io.forewarn.sink.elasticsearch;
 
 import io.forewarn.schema.DeadLetterReason;
-
 import java.util.Objects;
 
 /**

@@ -2,12 +2,10 @@ package io.forewarn.sink.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
-
-import org.elasticsearch.client.ResponseException;
-
 import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.elasticsearch.client.ResponseException;
 
 /**
  * Decides whether a failed bulk request (the whole request, not one item) is worth retrying:

@@ -1,5 +1,9 @@
 package io.forewarn.sink.kafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -7,18 +11,14 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-
 /**
  * Writes Avro records to one Kafka topic in Avro's single-object encoding (a two-byte marker, the
  * schema's 64-bit fingerprint, then the binary record), so consumers know the schema of every
  * message without a registry. The key (e.g. the prediction id) keeps all updates of one entity in
  * one partition, in order; the record's event time becomes the Kafka timestamp.
  */
-public final class AvroRecordSerializer<T extends SpecificRecord> implements KafkaRecordSerializationSchema<T> {
+public final class AvroRecordSerializer<T extends SpecificRecord>
+        implements KafkaRecordSerializationSchema<T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,7 +41,8 @@ public final class AvroRecordSerializer<T extends SpecificRecord> implements Kaf
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T record, KafkaSinkContext context, Long ignored) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            T record, KafkaSinkContext context, Long ignored) {
         if (encoder == null) {
             SpecificData model = SpecificData.getForClass(recordClass);
             encoder = new BinaryMessageEncoder<>(model, model.getSchema(recordClass));

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-
 import io.forewarn.schema.DeadLetterReason;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Classifies bulk response items as Elasticsearch 8.19 writes them. */
 class BulkOutcomeTest {
@@ -65,7 +62,7 @@ class BulkOutcomeTest {
                                         "stale",
                                         409,
                                         "{\"type\":\"version_conflict_engine_exception\",\"reason\":\"current"
-                                            + " version [2] is higher\"}"),
+                                                + " version [2] is higher\"}"),
                                 item(
                                         "index",
                                         "conflict",
@@ -76,19 +73,19 @@ class BulkOutcomeTest {
                                         "busy",
                                         429,
                                         "{\"type\":\"es_rejected_execution_exception\",\"reason\":\"queue"
-                                            + " full\"}"),
+                                                + " full\"}"),
                                 item(
                                         "index",
                                         "unavailable",
                                         503,
                                         "{\"type\":\"unavailable_shards_exception\",\"reason\":\"primary"
-                                            + " not active\"}"),
+                                                + " not active\"}"),
                                 item(
                                         "index",
                                         "bad",
                                         400,
                                         "{\"type\":\"document_parsing_exception\",\"reason\":\"failed"
-                                            + " to parse field [n] of type [long]\"}"),
+                                                + " to parse field [n] of type [long]\"}"),
                                 "{\"delete\":{\"_index\":\"idx\",\"_id\":\"gone\",\"status\":404,\"result\":\"not_found\",\"_version\":1}}"));
 
         assertThat(outcome.written()).isEqualTo(2);

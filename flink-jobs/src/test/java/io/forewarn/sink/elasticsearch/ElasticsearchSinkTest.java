@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.forewarn.schema.Prediction;
 import io.forewarn.sink.elasticsearch.documents.PredictionDocuments;
-
+import java.time.Duration;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 
 class ElasticsearchSinkTest {
 

@@ -7,20 +7,16 @@ import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.forewarn.schema.PredictionStatus;
 import io.forewarn.sink.elasticsearch.documents.PredictionDocuments;
 import io.forewarn.testutils.ElasticsearchTestNode;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Installs Forewarn's index templates into a real Elasticsearch node. */
 class IndexTemplatesITCase {

@@ -9,7 +9,6 @@ import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
-
 import java.util.List;
 import java.util.Map;
 

@@ -2,13 +2,11 @@ package io.forewarn.sink.elasticsearch.documents;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.forewarn.schema.Evidence;
 import io.forewarn.schema.Producer;
 import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.TimeToImpact;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,11 @@
 package io.forewarn.sink.elasticsearch.documents;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.Producer;
 import io.forewarn.sink.elasticsearch.DocumentConverter;
 import io.forewarn.sink.elasticsearch.DocumentRequest;
 import io.forewarn.sink.elasticsearch.VersionType;
-
 import java.io.IOException;
 import java.util.Objects;
 

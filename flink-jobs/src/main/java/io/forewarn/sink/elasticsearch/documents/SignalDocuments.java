@@ -1,11 +1,9 @@
 package io.forewarn.sink.elasticsearch.documents;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.forewarn.schema.Signal;
 import io.forewarn.sink.elasticsearch.DocumentConverter;
 import io.forewarn.sink.elasticsearch.DocumentRequest;
-
 import java.io.IOException;
 import java.util.Objects;
 

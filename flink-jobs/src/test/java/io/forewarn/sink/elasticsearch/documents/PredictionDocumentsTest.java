@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.PredictionStatus;
 import io.forewarn.sink.elasticsearch.DocumentRequest;
 import io.forewarn.sink.elasticsearch.TestRecords;
 import io.forewarn.sink.elasticsearch.VersionType;
-
 import org.junit.jupiter.api.Test;
 
 class PredictionDocumentsTest {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.forewarn.schema.Signal;
 import io.forewarn.sink.elasticsearch.DocumentRequest;
 import io.forewarn.sink.elasticsearch.TestRecords;
-
 import org.junit.jupiter.api.Test;
 
 class SignalDocumentsTest {
