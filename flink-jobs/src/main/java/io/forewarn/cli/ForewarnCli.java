@@ -1,11 +1,10 @@
 package io.forewarn.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The {@code forewarn} command line: {@code bin/forewarn} runs this class. Every subcommand has
@@ -34,7 +33,9 @@ public final class ForewarnCli implements Runnable {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         return new CommandLine(new ForewarnCli())
-                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setOut(
+                        new PrintWriter(
+                                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .execute(args);
     }

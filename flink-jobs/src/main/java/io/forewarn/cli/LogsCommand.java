@@ -10,20 +10,18 @@ import io.forewarn.logs.history.LogHistory;
 import io.forewarn.logs.template.LogFormat;
 import io.forewarn.logs.template.LogParse;
 import io.forewarn.schema.LogLevel;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code forewarn logs analyze|parse}: the job's template miner over log files. Both read the
@@ -81,8 +79,8 @@ final class LogsCommand {
                 defaultValue = "ERROR",
                 description =
                         "Least severe level shown: TRACE, DEBUG, INFO, WARN, ERROR, FATAL, or"
-                            + " UNKNOWN for all (default: ${DEFAULT-VALUE}; lines without a level"
-                            + " get one from keywords).")
+                                + " UNKNOWN for all (default: ${DEFAULT-VALUE}; lines without a level"
+                                + " get one from keywords).")
         LogLevel minLevel;
 
         @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -177,7 +175,7 @@ final class LogsCommand {
                     .printf(
                             Locale.ROOT,
                             "wrote %s: %,d lines, %,d templates, %,d lines did not fit the"
-                                + " format%n",
+                                    + " format%n",
                             summary.output(),
                             summary.lines(),
                             summary.templates(),

@@ -199,8 +199,11 @@ public final class ConfigLoader {
         String property = rest.substring(dot + 1);
         if (dot <= 0 || !ForewarnOptions.LOG_MASKING_OVERRIDE_KEYS.contains(property)) {
             throw new ConfigException(
-                    "Unknown option '" + key + "': per-service masking overrides are "
-                            + ForewarnOptions.LOG_MASKING_OVERRIDES_PREFIX + "SERVICE.KEY with KEY one of "
+                    "Unknown option '"
+                            + key
+                            + "': per-service masking overrides are "
+                            + ForewarnOptions.LOG_MASKING_OVERRIDES_PREFIX
+                            + "SERVICE.KEY with KEY one of "
                             + String.join(", ", ForewarnOptions.LOG_MASKING_OVERRIDE_KEYS));
         }
     }

@@ -475,8 +475,8 @@ public final class ForewarnOptions {
     // ------------------------------------------------------------------ Log templates
 
     /**
-     * Prefix of the per-service masking overrides: {@code logs.masking.overrides.SERVICE.KEY}
-     * where KEY is {@code disabled-rules}, {@code enabled-rules} or {@code extra-patterns}.
+     * Prefix of the per-service masking overrides: {@code logs.masking.overrides.SERVICE.KEY} where
+     * KEY is {@code disabled-rules}, {@code enabled-rules} or {@code extra-patterns}.
      */
     public static final String LOG_MASKING_OVERRIDES_PREFIX = "logs.masking.overrides.";
 

@@ -152,7 +152,8 @@ public class KafkaEndpoints implements DetectEndpoints {
         if (!config.get(ES_ENABLED)) {
             return Optional.empty();
         }
-        return Optional.of(ElasticsearchOutputs.sink(
-                config, new TemplateDocuments(config.indexName("log-templates"))));
+        return Optional.of(
+                ElasticsearchOutputs.sink(
+                        config, new TemplateDocuments(config.indexName("log-templates"))));
     }
 }

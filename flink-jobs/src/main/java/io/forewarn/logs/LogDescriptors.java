@@ -2,7 +2,6 @@ package io.forewarn.logs;
 
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Signal;
-
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

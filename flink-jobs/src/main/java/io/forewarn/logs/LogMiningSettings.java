@@ -6,7 +6,6 @@ import io.forewarn.config.ConfigException;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.logs.template.MaskingConfig;
 import io.forewarn.logs.template.MinerConfig;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;

@@ -10,7 +10,6 @@ import io.forewarn.schema.RecommendedAction;
 import io.forewarn.schema.Severity;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.TimeToImpact;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,6 @@ package io.forewarn.logs;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Signal;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;

@@ -3,7 +3,6 @@ package io.forewarn.logs;
 import io.forewarn.config.ConfigException;
 import io.forewarn.logs.template.MaskRule;
 import io.forewarn.logs.template.MaskingConfig;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,6 @@ import io.forewarn.logs.template.MiningResult;
 import io.forewarn.logs.template.TemplateMiner;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

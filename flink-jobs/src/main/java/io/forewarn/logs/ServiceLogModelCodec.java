@@ -2,7 +2,6 @@ package io.forewarn.logs;
 
 import io.forewarn.logs.template.TemplateMiner;
 import io.forewarn.schema.LogLevel;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;

@@ -2,7 +2,6 @@ package io.forewarn.logs;
 
 import io.forewarn.schema.MetricKind;
 import io.forewarn.schema.MetricSample;
-
 import java.time.Duration;
 import java.util.Map;
 

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class LogsCommandTest {
 
@@ -135,7 +132,7 @@ class LogsCommandTest {
     private static String ecs(int minute, String level, String message) {
         return String.format(
                 "{\"@timestamp\":\"2024-05-01T10:%02d:00Z\",\"log.level\":\"%s\",\"message\":\"%s\","
-                    + "\"service.name\":\"checkout\"}",
+                        + "\"service.name\":\"checkout\"}",
                 minute, level, message);
     }
 }

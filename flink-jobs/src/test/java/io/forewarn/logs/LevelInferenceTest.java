@@ -3,7 +3,6 @@ package io.forewarn.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.schema.LogLevel;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -9,13 +9,11 @@ import io.forewarn.config.ForewarnConfig;
 import io.forewarn.logs.template.MaskRule;
 import io.forewarn.logs.template.MinerConfig;
 import io.forewarn.logs.template.TemplateMiner;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LogMiningSettingsTest {
 

@@ -1,7 +1,6 @@
 package io.forewarn.logs;
 
 import static io.forewarn.logs.LogTemplateHarness.MINUTE;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.detect.FailureTypes;
@@ -9,13 +8,11 @@ import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Signal;
-
-import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 
 class LogTemplateOperatorTest {
 

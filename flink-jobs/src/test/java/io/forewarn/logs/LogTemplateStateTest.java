@@ -2,22 +2,19 @@ package io.forewarn.logs;
 
 import static io.forewarn.logs.LogTemplateHarness.MAX_PARALLELISM;
 import static io.forewarn.logs.LogTemplateHarness.MINUTE;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
-
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
-import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
 
 /**
  * Snapshot, restore and rescaling of the log template stage: a restored or redistributed stage

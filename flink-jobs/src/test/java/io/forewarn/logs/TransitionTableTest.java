@@ -2,9 +2,8 @@ package io.forewarn.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 
 class TransitionTableTest {
 

@@ -4,7 +4,17 @@ import io.forewarn.logs.template.MinerConfig;
 import io.forewarn.logs.template.MiningResult;
 import io.forewarn.logs.template.SyntheticSystemLogs;
 import io.forewarn.logs.template.TemplateMiner;
-
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,18 +27,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Single-thread throughput of the template miner (the job's, default configuration) on a mixed
@@ -107,8 +105,8 @@ public class TemplateMinerBenchmark {
     }
 
     /**
-     * Lines mined per second of this thread's CPU time after warm-up passes: a figure that, unlike the
-     * wall-clock score, does not drop when other processes compete for the cores.
+     * Lines mined per second of this thread's CPU time after warm-up passes: a figure that, unlike
+     * the wall-clock score, does not drop when other processes compete for the cores.
      */
     private static double linesPerCpuSecond(TemplateMiner miner, String[] lines) {
         for (int pass = 0; pass < 10; pass++) { // warm up the JIT

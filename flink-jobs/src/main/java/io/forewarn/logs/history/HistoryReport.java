@@ -1,7 +1,6 @@
 package io.forewarn.logs.history;
 
 import io.forewarn.schema.LogLevel;
-
 import java.util.List;
 
 /**

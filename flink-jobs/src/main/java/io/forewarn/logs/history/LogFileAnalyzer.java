@@ -7,7 +7,6 @@ import io.forewarn.ingest.LogLevels;
 import io.forewarn.logs.template.LogFormat;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -5,7 +5,6 @@ import io.forewarn.logs.LogMiningSettings;
 import io.forewarn.logs.template.MiningResult;
 import io.forewarn.logs.template.TemplateMiner;
 import io.forewarn.schema.LogLevel;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.logs.LogMiningSettings;
 import io.forewarn.schema.LogLevel;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class LogHistoryTest {
 

@@ -117,7 +117,7 @@ public final class SyntheticSystemLogs {
                     + " {hex} and client id [{small}]\"TI5.{int}:{small}/\"",
             "{hex}@{time} CSI Transaction @{hex} destroyed",
             "Loaded Servicing Stack v6.1.7601.{int} with Core:"
-                + " C:\\Windows\\winsxs\\amd64_microsoft-windows-servicingstack_31bf3856ad364e35_6.1.7601.{int}_none_{hex}\\cbscore.dll",
+                    + " C:\\Windows\\winsxs\\amd64_microsoft-windows-servicingstack_31bf3856ad364e35_6.1.7601.{int}_none_{hex}\\cbscore.dll",
             "Failed to internally open package. [HRESULT = {hex} - CBS_E_INVALID_PACKAGE]",
             "Expecting attribute name [HRESULT = {hex} - CBS_E_MANIFEST_INVALID_ITEM]",
             "Warning: Unrecognized packageExtended attribute.",

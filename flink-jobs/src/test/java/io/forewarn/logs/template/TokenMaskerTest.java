@@ -2,11 +2,10 @@ package io.forewarn.logs.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.StringJoiner;
 
 class TokenMaskerTest {
 

@@ -1,12 +1,10 @@
 package io.forewarn.sink.elasticsearch.documents;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.forewarn.logs.TemplateUpdate;
 import io.forewarn.sink.elasticsearch.DocumentConverter;
 import io.forewarn.sink.elasticsearch.DocumentRequest;
 import io.forewarn.sink.elasticsearch.VersionType;
-
 import java.io.IOException;
 import java.util.Objects;
 

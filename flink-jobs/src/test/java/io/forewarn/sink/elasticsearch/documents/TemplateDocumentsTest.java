@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.forewarn.logs.TemplateUpdate;
 import io.forewarn.sink.elasticsearch.DocumentRequest;
 import io.forewarn.sink.elasticsearch.VersionType;
-
 import org.apache.flink.types.PojoTestUtils;
 import org.junit.jupiter.api.Test;
 
