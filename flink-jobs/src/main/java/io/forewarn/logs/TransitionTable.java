@@ -1,6 +1,7 @@
 package io.forewarn.logs;
 
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * A bounded set of template transitions (previous template id → template id), open addressing with
@@ -15,6 +16,8 @@ final class TransitionTable {
         void accept(long from, long to, long lastUsed);
     }
 
+    private static final int MIN_TABLE_SIZE = 16;
+
     private final int capacity;
     private long[] from;
     private long[] to;
@@ -26,7 +29,7 @@ final class TransitionTable {
 
     TransitionTable(int capacity) {
         this.capacity = capacity;
-        allocate(tableSizeFor(capacity));
+        allocate(MIN_TABLE_SIZE);
     }
 
     int size() {
@@ -48,6 +51,8 @@ final class TransitionTable {
         insertAt(i, a, b, clock);
         if (size > capacity) {
             pruneOldestHalf();
+        } else if (size * 2 > occupied.length) {
+            rehash(occupied.length * 2, Long.MIN_VALUE);
         }
         return true;
     }
@@ -84,6 +89,9 @@ final class TransitionTable {
             used[i] = Math.max(used[i], lastUsed);
         } else {
             insertAt(i, a, b, lastUsed);
+            if (size * 2 > occupied.length) {
+                rehash(occupied.length * 2, Long.MIN_VALUE);
+            }
         }
         clock = Math.max(clock, lastUsed);
     }
@@ -93,11 +101,24 @@ final class TransitionTable {
         clock = Math.max(clock, value);
     }
 
+    /**
+     * Visits the entries least recently used first (ties by ids): an order independent of layout.
+     */
     void forEach(EntryConsumer consumer) {
+        Integer[] slots = new Integer[size];
+        int k = 0;
         for (int i = 0; i < occupied.length; i++) {
             if (occupied[i]) {
-                consumer.accept(from[i], to[i], used[i]);
+                slots[k++] = i;
             }
+        }
+        Arrays.sort(
+                slots,
+                Comparator.<Integer>comparingLong(i -> used[i])
+                        .thenComparingLong(i -> from[i])
+                        .thenComparingLong(i -> to[i]));
+        for (int i : slots) {
+            consumer.accept(from[i], to[i], used[i]);
         }
     }
 
@@ -127,12 +148,19 @@ final class TransitionTable {
             }
         }
         Arrays.sort(recent);
-        long keepFrom = recent[size / 2];
+        rehash(occupied.length, recent[size / 2]);
+    }
+
+    /**
+     * Rebuilds the table with {@code tableSize} slots, keeping entries used at or after {@code
+     * keepFrom}.
+     */
+    private void rehash(int tableSize, long keepFrom) {
         long[] f = from;
         long[] t = to;
         long[] u = used;
         boolean[] o = occupied;
-        allocate(o.length);
+        allocate(tableSize);
         for (int i = 0; i < o.length; i++) {
             if (o[i] && u[i] >= keepFrom) {
                 insertAt(find(f[i], t[i]), f[i], t[i], u[i]);
@@ -147,11 +175,5 @@ final class TransitionTable {
         occupied = new boolean[tableSize];
         mask = tableSize - 1;
         size = 0;
-    }
-
-    /** A power of two with room for {@code capacity + 1} entries at a load below one half. */
-    private static int tableSizeFor(int capacity) {
-        int n = Integer.highestOneBit(Math.max(4, capacity + 1) * 2 - 1) * 2;
-        return Math.max(n, 8);
     }
 }

@@ -61,4 +61,23 @@ class TransitionTableTest {
         model.observe("c", 5);
         assertThat(model.hostCount()).as("bounded").isEqualTo(2);
     }
+
+    @Test
+    void entriesAreVisitedInAnOrderIndependentOfInsertionAndGrowth() {
+        TransitionTable forward = new TransitionTable(1000);
+        TransitionTable backward = new TransitionTable(1000);
+        for (long i = 0; i < 300; i++) {
+            forward.put(i, i * 7, i % 10);
+            backward.put(299 - i, (299 - i) * 7, (299 - i) % 10);
+        }
+
+        assertThat(entries(backward)).isEqualTo(entries(forward)).hasSize(300);
+        assertThat(entries(forward).get(0)).isEqualTo("0>0@0");
+    }
+
+    private static java.util.List<String> entries(TransitionTable table) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        table.forEach((from, to, used) -> out.add(from + ">" + to + "@" + used));
+        return out;
+    }
 }
