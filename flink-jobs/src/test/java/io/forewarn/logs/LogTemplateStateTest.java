@@ -96,6 +96,31 @@ class LogTemplateStateTest {
         closeAll(one);
     }
 
+    @Test
+    void modelsBeyondTheLiveLimitWaitInStateAndComeBackUnchanged() throws Exception {
+        List<Object> events = scenario(0, 20);
+        Outputs expected;
+        try (LogTemplateHarness unlimited = new LogTemplateHarness(SETTINGS)) {
+            feed(List.of(unlimited), 1, events);
+            expected = drain(unlimited);
+        }
+        LogMiningSettings twoLive =
+                LogTemplateHarness.settings(
+                        Map.of(
+                                "logs.signals.rare-share", "0.005",
+                                "logs.signals.rare-cooldown", "5 min",
+                                "logs.mining.max-templates", "40",
+                                "logs.mining.max-live-services", "2"));
+        try (LogTemplateHarness limited = new LogTemplateHarness(twoLive, 1, 0, null)) {
+            feed(List.of(limited), 1, events);
+
+            assertThat(limited.harness.numKeyedStateEntries())
+                    .as("every model left the heap at some point: written without a checkpoint")
+                    .isEqualTo(SERVICES.size());
+            assertSame(drain(limited), expected);
+        }
+    }
+
     /**
      * Minutes [from, to) of a small fleet: normal traffic, a sprinkle of errors, user names that
      * make templates generalise, a new error template and a burst after the warm-up. Records
