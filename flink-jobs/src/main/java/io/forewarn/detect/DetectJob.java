@@ -20,6 +20,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -75,10 +76,16 @@ public final class DetectJob {
                         .name("Error-rate bursts per service")
                         .union(logTemplates.signals());
 
-        DataStream<Prediction> predictions =
+        DataStream<Signal> ordered =
                 signals.filter(new PredictsFailure())
                         .name("Signals that predict a failure")
                         .keyBy(PredictionFunction::key, Types.STRING)
+                        .process(new SignalsInEventTimeOrder())
+                        .uid("signals-in-order")
+                        .name("Signals in event-time order");
+        DataStream<Prediction> predictions =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                ordered, PredictionFunction::key, Types.STRING)
                         .process(new PredictionFunction(PredictionSettings.from(config)))
                         .uid("predictions")
                         .name("Predictions per entity and failure type");

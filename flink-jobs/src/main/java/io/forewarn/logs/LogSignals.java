@@ -128,9 +128,12 @@ public final class LogSignals {
     }
 
     /**
-     * A burst of one template in the interval ending at {@code end}. ERROR and FATAL bursts predict
-     * {@link FailureTypes#ERROR_SPIKE}: probability 0.5 plus 0.05 per standard deviation beyond the
-     * threshold, 0.1 more for a template new to the service, at most 0.95.
+     * A burst of one template in the interval ending at {@code end}. The onset of an ERROR or FATAL
+     * burst (its first interval after one without a burst) predicts {@link
+     * FailureTypes#ERROR_SPIKE}: probability 0.5 plus 0.05 per standard deviation beyond the
+     * threshold, 0.1 more for a template new to the service, at most 0.95. Later intervals of the
+     * same burst are evidence without a failure type, so that the prediction's lifecycle stays with
+     * the detectors that resolve it.
      */
     static Signal burst(
             String service,
@@ -141,8 +144,9 @@ public final class LogSignals {
             double baseline,
             double zScore,
             double minZScore,
+            boolean onset,
             long end) {
-        boolean error = LevelInference.isError(stats.level);
+        boolean predicts = onset && LevelInference.isError(stats.level);
         double share = serviceLines == 0 ? 0 : (double) lines / serviceLines;
         double probability =
                 Math.min(
@@ -169,6 +173,7 @@ public final class LogSignals {
         details.put("example", stats.example);
         Map<String, String> attributes = attributes(templateId, stats);
         attributes.put("novel", Boolean.toString(stats.novel));
+        attributes.put("onset", Boolean.toString(onset));
         Signal.Builder builder =
                 signal(
                                 TEMPLATE_BURST,
@@ -176,7 +181,7 @@ public final class LogSignals {
                                 null,
                                 templateId,
                                 end,
-                                error ? probability : 0,
+                                predicts ? probability : 0,
                                 stats.level)
                         .setSeverity(severity)
                         .setEvidence(
@@ -184,7 +189,7 @@ public final class LogSignals {
                                         evidence(
                                                 summary, end, templateId, (double) lines, details)))
                         .setAttributes(attributes);
-        if (!error) {
+        if (!predicts) {
             return builder.setScore(
                             Math.min(1.0, levelWeight(stats.level) * zScore / (2 * minZScore)))
                     .build();

@@ -169,6 +169,8 @@ final class ServiceLogModel {
             boolean burst = warm && n >= settings.burstMinLines() && z >= settings.burstMinZScore();
             stats.fold(n, alpha, burst ? BURST_BASELINE_DAMPING : 1);
             stats.baselineInterval = interval;
+            boolean onset = burst && !stats.bursting;
+            stats.bursting = burst;
             if (burst) {
                 out.signal(
                         LogSignals.burst(
@@ -180,6 +182,7 @@ final class ServiceLogModel {
                                 mean,
                                 z,
                                 settings.burstMinZScore(),
+                                onset,
                                 end));
             }
         }

@@ -27,7 +27,8 @@ import java.util.Set;
  * int     template count, then per template:
  *           long id, string text, string level, long count, long first seen, long last seen,
  *           string example, boolean novel, boolean dirty, long last rare signal,
- *           double rate mean, double rate variance, int rate intervals, long baseline interval
+ *           double rate mean, double rate variance, int rate intervals, long baseline interval,
+ *           boolean bursting
  * long    transition clock
  * int     transition count, then per transition: long from, long to, long last used
  * int     host count (least recently active first), then per host: string host, long template
@@ -85,6 +86,7 @@ final class ServiceLogModelCodec {
             out.writeDouble(t.rateVariance);
             out.writeInt(t.rateIntervals);
             out.writeLong(t.baselineInterval);
+            out.writeBoolean(t.bursting);
         }
         out.writeLong(m.transitions.clock());
         out.writeInt(m.transitions.transitionCount());
@@ -167,6 +169,7 @@ final class ServiceLogModelCodec {
             t.rateVariance = in.readDouble();
             t.rateIntervals = in.readInt();
             t.baselineInterval = in.readLong();
+            t.bursting = in.readBoolean();
             m.templates.put(id, t);
         }
         long clock = in.readLong();

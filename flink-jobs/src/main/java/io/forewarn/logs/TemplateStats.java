@@ -41,6 +41,9 @@ final class TemplateStats {
     /** Last interval folded into the baseline; Long.MIN_VALUE before the first. */
     long baselineInterval = Long.MIN_VALUE;
 
+    /** Whether the last interval folded in was a burst (a burst's later intervals are no onset). */
+    boolean bursting;
+
     TemplateStats(String text) {
         this.text = text;
     }
@@ -76,6 +79,9 @@ final class TemplateStats {
             return;
         }
         long quiet = interval - baselineInterval - 1;
+        if (quiet > 0) {
+            bursting = false;
+        }
         // After this many quiet intervals the baseline is zero for all practical purposes.
         long limit = (long) Math.ceil(30 / alpha);
         if (quiet > limit) {
@@ -128,6 +134,7 @@ final class TemplateStats {
         rateMean += other.rateMean;
         rateVariance += other.rateVariance;
         rateIntervals = Math.max(rateIntervals, other.rateIntervals);
+        bursting |= other.bursting;
         baselineInterval = interval;
         dirty = true;
     }

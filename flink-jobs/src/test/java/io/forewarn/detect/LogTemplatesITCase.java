@@ -103,14 +103,20 @@ class LogTemplatesITCase extends DetectJobITCaseBase {
         List<Signal> bursts =
                 logSignals.stream()
                         .filter(s -> s.getKind().equals(LogSignals.TEMPLATE_BURST))
+                        .filter(s -> s.getService().equals("checkout"))
                         .collect(Collectors.toList());
-        assertThat(bursts).isNotEmpty();
+        assertThat(bursts).as("a burst every minute while the errors flood").hasSizeGreaterThan(3);
         assertThat(bursts)
                 .allSatisfy(
+                        s -> assertThat(s.getAttributes()).containsEntry("template", NEW_ERROR));
+        assertThat(bursts)
+                .filteredOn(s -> s.getFailureType() != null)
+                .as("its onset predicts an error spike")
+                .singleElement()
+                .satisfies(
                         s -> {
-                            assertThat(s.getService()).isEqualTo("checkout");
                             assertThat(s.getFailureType()).isEqualTo(FailureTypes.ERROR_SPIKE);
-                            assertThat(s.getAttributes()).containsEntry("template", NEW_ERROR);
+                            assertThat(s.getAttributes()).containsEntry("onset", "true");
                         });
         assertThat(logSignals)
                 .as("healthy services predict nothing from their logs")

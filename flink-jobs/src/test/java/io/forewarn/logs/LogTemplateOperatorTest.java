@@ -155,11 +155,20 @@ class LogTemplateOperatorTest {
                             .collect(Collectors.toList());
             assertThat(bursts).as("one per minute while it lasts").hasSize(3);
             assertThat(bursts)
+                    .allSatisfy(b -> assertThat(b.getAttributes()).containsEntry("novel", "true"));
+            Signal onset = bursts.get(0);
+            assertThat(onset.getAttributes()).containsEntry("onset", "true");
+            assertThat(onset.getFailureType()).isEqualTo(FailureTypes.ERROR_SPIKE);
+            assertThat(onset.getProbability())
+                    .as("0.1 more for a new template")
+                    .isGreaterThanOrEqualTo(0.6);
+            assertThat(bursts.subList(1, 3))
+                    .as("the same burst goes on: evidence, not a new prediction")
                     .allSatisfy(
                             b -> {
-                                assertThat(b.getFailureType()).isEqualTo(FailureTypes.ERROR_SPIKE);
-                                assertThat(b.getAttributes()).containsEntry("novel", "true");
-                                assertThat(b.getProbability()).isGreaterThanOrEqualTo(0.6);
+                                assertThat(b.getAttributes()).containsEntry("onset", "false");
+                                assertThat(b.getFailureType()).isNull();
+                                assertThat(b.getScore()).isPositive();
                             });
         }
     }
