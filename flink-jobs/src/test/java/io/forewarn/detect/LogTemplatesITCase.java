@@ -109,15 +109,14 @@ class LogTemplatesITCase extends DetectJobITCaseBase {
         assertThat(bursts)
                 .allSatisfy(
                         s -> assertThat(s.getAttributes()).containsEntry("template", NEW_ERROR));
+        assertThat(bursts.get(0).getFailureType())
+                .as("the onset of the burst predicts an error spike")
+                .isEqualTo(FailureTypes.ERROR_SPIKE);
         assertThat(bursts)
+                .as("only onsets predict (a burst that pauses and resumes has a new one)")
                 .filteredOn(s -> s.getFailureType() != null)
-                .as("its onset predicts an error spike")
-                .singleElement()
-                .satisfies(
-                        s -> {
-                            assertThat(s.getFailureType()).isEqualTo(FailureTypes.ERROR_SPIKE);
-                            assertThat(s.getAttributes()).containsEntry("onset", "true");
-                        });
+                .hasSizeLessThan(bursts.size())
+                .allSatisfy(s -> assertThat(s.getAttributes()).containsEntry("onset", "true"));
         assertThat(logSignals)
                 .as("healthy services predict nothing from their logs")
                 .filteredOn(s -> !s.getService().equals("checkout"))
