@@ -118,6 +118,14 @@ public final class ForewarnConfig implements Serializable {
         return get(ES_INDEX_PREFIX) + "-" + kind;
     }
 
+    /**
+     * The values set under a prefix, keys without the prefix, sorted: pass-through settings and
+     * per-service overrides such as {@link ForewarnOptions#LOG_MASKING_OVERRIDES_PREFIX}.
+     */
+    public Map<String, String> valuesWithPrefix(String prefix) {
+        return prefixed(prefix);
+    }
+
     private Map<String, String> prefixed(String prefix) {
         Map<String, String> out = new TreeMap<>();
         configuration

@@ -673,6 +673,164 @@ public final class ForewarnOptions {
                             "A signalled crossing is updated at most this often while it stays"
                                     + " likely; keep it below predictions.expiry.");
 
+    // ------------------------------------------------------------------ Log templates
+
+    /**
+     * Prefix of the per-service masking overrides: {@code logs.masking.overrides.SERVICE.KEY} where
+     * KEY is {@code disabled-rules}, {@code enabled-rules} or {@code extra-patterns}.
+     */
+    public static final String LOG_MASKING_OVERRIDES_PREFIX = "logs.masking.overrides.";
+
+    /** The keys a per-service masking override may set, after the service name. */
+    public static final List<String> LOG_MASKING_OVERRIDE_KEYS =
+            List.of("disabled-rules", "enabled-rules", "extra-patterns");
+
+    public static final ConfigOption<Integer> LOGS_MAX_TEMPLATES =
+            ConfigOptions.key("logs.mining.max-templates")
+                    .intType()
+                    .defaultValue(5000)
+                    .withDescription(
+                            "Live templates per service at most; beyond it the least recently used"
+                                    + " template is evicted.");
+
+    public static final ConfigOption<MemorySize> LOGS_MAX_MEMORY =
+            ConfigOptions.key("logs.mining.max-memory")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("8mb"))
+                    .withDescription(
+                            "Estimated heap of the live templates per service at most (about 1.1 KB"
+                                    + " per template); beyond it the least recently used template is"
+                                    + " evicted.");
+
+    public static final ConfigOption<Integer> LOGS_MAX_ALIASES =
+            ConfigOptions.key("logs.mining.max-aliases")
+                    .intType()
+                    .defaultValue(10000)
+                    .withDescription(
+                            "Old-to-new template id aliases remembered per service (oldest dropped"
+                                    + " first).");
+
+    public static final ConfigOption<Integer> LOGS_MAX_LIVE_SERVICES =
+            ConfigOptions.key("logs.mining.max-live-services")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Services whose miners a parallel instance keeps ready on the heap; the"
+                                    + " least recently active others wait in Flink state until their"
+                                    + " next record.");
+
+    public static final ConfigOption<List<String>> LOGS_MASKING_DISABLED_RULES =
+            ConfigOptions.key("logs.masking.disabled-rules")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Masking rules switched off for every service: NUMBER, HEX, VERSION,"
+                                    + " IDENTIFIER, IP, HOST, URL, PATH, EMAIL, UUID, MAC, TIMESTAMP,"
+                                    + " SIZE, DURATION, QUOTED, BOOLEAN, KEY_VALUE (all on by default)."
+                                    + " Per service: logs.masking.overrides.SERVICE.disabled-rules and"
+                                    + " .enabled-rules.");
+
+    public static final ConfigOption<List<String>> LOGS_MASKING_EXTRA_PATTERNS =
+            ConfigOptions.key("logs.masking.extra-patterns")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Extra regular expressions; a token that matches one entirely is masked,"
+                                    + " for every service. Per service:"
+                                    + " logs.masking.overrides.SERVICE.extra-patterns.");
+
+    public static final ConfigOption<Duration> LOGS_RATE_SLIDE =
+            ConfigOptions.key("logs.rates.slide")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "Interval of the per-template rates (log_template_rate samples) and of"
+                                    + " the burst checks; template documents are upserted at most once"
+                                    + " per interval.");
+
+    public static final ConfigOption<Duration> LOGS_WARM_UP =
+            ConfigOptions.key("logs.signals.warm-up")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "Event time a service's templates are learned before new, rare, bursting"
+                                    + " templates and new transitions are signalled.");
+
+    public static final ConfigOption<Double> LOGS_RARE_SHARE =
+            ConfigOptions.key("logs.signals.rare-share")
+                    .doubleType()
+                    .defaultValue(0.001)
+                    .withDescription(
+                            "A template with a smaller share of its service's lines is rare; a line"
+                                    + " of it is a rare-template signal when the template was first"
+                                    + " seen at least logs.signals.rare-cooldown ago (younger ones"
+                                    + " are new, not rare). 0 disables the signal.");
+
+    public static final ConfigOption<Duration> LOGS_RARE_COOLDOWN =
+            ConfigOptions.key("logs.signals.rare-cooldown")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription(
+                            "At most one rare-template signal per template in this time, and only"
+                                    + " for templates at least this old.");
+
+    public static final ConfigOption<Integer> LOGS_BURST_MIN_LINES =
+            ConfigOptions.key("logs.signals.burst-min-lines")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription("A template needs this many lines in one interval to burst.");
+
+    public static final ConfigOption<Double> LOGS_BURST_MIN_ZSCORE =
+            ConfigOptions.key("logs.signals.burst-min-z-score")
+                    .doubleType()
+                    .defaultValue(4.0)
+                    .withDescription(
+                            "Standard deviations above the template's own baseline rate that make a"
+                                    + " burst.");
+
+    public static final ConfigOption<Duration> LOGS_BASELINE_HALF_LIFE =
+            ConfigOptions.key("logs.signals.baseline-half-life")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "Half-life of each template's exponentially weighted baseline rate.");
+
+    public static final ConfigOption<Double> LOGS_TRANSITION_MIN_EXPECTED =
+            ConfigOptions.key("logs.signals.transition-min-expected")
+                    .doubleType()
+                    .defaultValue(5.0)
+                    .withDescription(
+                            "A never-seen transition A → B on a host is signalled only when, were"
+                                    + " templates independent, it would have been seen this many"
+                                    + " times already (count(A) × count(B) / lines of the service).");
+
+    public static final ConfigOption<Integer> LOGS_MAX_TRANSITIONS =
+            ConfigOptions.key("logs.sequences.max-transitions")
+                    .intType()
+                    .defaultValue(20000)
+                    .withDescription(
+                            "Template transitions remembered per service; the least recently seen"
+                                    + " half is dropped when full.");
+
+    public static final ConfigOption<Integer> LOGS_MAX_HOSTS =
+            ConfigOptions.key("logs.sequences.max-hosts")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Hosts per service whose last template is tracked for transitions (least"
+                                    + " recently active dropped first).");
+
+    public static final ConfigOption<Duration> LOGS_IDLE_TIMEOUT =
+            ConfigOptions.key("logs.state.idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "A service without logs for this long (event time) loses its templates,"
+                                    + " baselines and transitions; it is learned again, warm-up"
+                                    + " included.");
+
     /** Options whose values are secrets: never logged, masked when the configuration is printed. */
     public static final Set<ConfigOption<?>> SECRETS =
             Set.of(KAFKA_SASL_PASSWORD, KAFKA_SSL_TRUSTSTORE_PASSWORD, ES_API_KEY, ES_PASSWORD);

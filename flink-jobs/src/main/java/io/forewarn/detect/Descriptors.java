@@ -6,11 +6,15 @@ import io.forewarn.metrics.IntervalAccumulator;
 import io.forewarn.metrics.SeriesVerdict;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.PredictionState;
+import java.util.List;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 
@@ -61,4 +65,11 @@ public final class Descriptors {
     /** Breach forecasts of the series models, beside their verdicts. */
     public static final OutputTag<Signal> METRIC_FORECASTS =
             new OutputTag<>("metric-forecasts", new AvroTypeInfo<>(Signal.class));
+
+    /** Signals of one entity and failure type waiting for the watermark, by event time. */
+    public static final MapStateDescriptor<Long, List<Signal>> SIGNALS_WAITING =
+            new MapStateDescriptor<>(
+                    "signals-waiting",
+                    LongSerializer.INSTANCE,
+                    new ListSerializer<>(new AvroSerializer<>(Signal.class)));
 }

@@ -9,6 +9,8 @@ import io.forewarn.detect.metrics.MetricsStage;
 import io.forewarn.ingest.IngestSplitter;
 import io.forewarn.ingest.IngestTags;
 import io.forewarn.ingest.IngestWatermarks;
+import io.forewarn.logs.LogMiningSettings;
+import io.forewarn.logs.LogTemplateStage;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
@@ -20,12 +22,14 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The {@code forewarn-detect} job: Kafka inputs decoded and validated, detectors producing signals,
- * signals fused into ranked predictions, everything written to Kafka and Elasticsearch.
+ * The {@code forewarn-detect} job: Kafka inputs decoded and validated, log records enriched with
+ * their mined templates, detectors producing signals, signals fused into ranked predictions,
+ * everything written to Kafka and Elasticsearch (log templates to their index).
  *
  * <p>{@link #main} is the entry point of the job jar ({@code flink run
  * forewarn-flink-jobs-*-job.jar --config forewarn.yaml}); it runs {@code forewarn run} with the
@@ -56,8 +60,12 @@ public final class DetectJob {
 
     /** Adds the job's topology to the environment. */
     public void build(StreamExecutionEnvironment env) {
-        DataStream<LogRecord> logs = ingest(env, Input.LOGS);
-        DataStream<MetricSample> metrics = ingest(env, Input.METRICS);
+        LogTemplateStage.Result logTemplates =
+                LogTemplateStage.apply(ingest(env, Input.LOGS), LogMiningSettings.from(config));
+        DataStream<LogRecord> logs = logTemplates.records();
+        // The metric stages read the metrics topic and the per-template log rates alike.
+        DataStream<MetricSample> metrics =
+                this.<MetricSample>ingest(env, Input.METRICS).union(logTemplates.rates());
         ingest(env, Input.DEPLOYMENTS);
         ingest(env, Input.VCS);
         ingest(env, Input.DEPENDENCIES);
@@ -67,17 +75,24 @@ public final class DetectJob {
                 logs.keyBy(LogRecord::getService, Types.STRING)
                         .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
                         .uid("error-rate")
-                        .name("Error-rate bursts per service");
+                        .name("Error-rate bursts per service")
+                        .union(logTemplates.signals());
         DataStream<Signal> signals =
                 config.get(METRICS_ENABLED)
                         ? errorBursts.union(
                                 MetricsStage.apply(metrics, MetricSettings.from(config)))
                         : errorBursts;
 
-        DataStream<Prediction> predictions =
+        DataStream<Signal> ordered =
                 signals.filter(new PredictsFailure())
                         .name("Signals that predict a failure")
                         .keyBy(PredictionFunction::key, Types.STRING)
+                        .process(new SignalsInEventTimeOrder())
+                        .uid("signals-in-order")
+                        .name("Signals in event-time order");
+        DataStream<Prediction> predictions =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                ordered, PredictionFunction::key, Types.STRING)
                         .process(new PredictionFunction(PredictionSettings.from(config)))
                         .uid("predictions")
                         .name("Predictions per entity and failure type");
@@ -102,6 +117,15 @@ public final class DetectJob {
                                         .sinkTo(sink)
                                         .uid("predictions-elasticsearch")
                                         .name("Predictions to Elasticsearch"));
+        endpoints
+                .templateDocuments()
+                .ifPresent(
+                        sink ->
+                                logTemplates
+                                        .templates()
+                                        .sinkTo(sink)
+                                        .uid("log-templates-elasticsearch")
+                                        .name("Log templates to Elasticsearch"));
 
         DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
         for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {

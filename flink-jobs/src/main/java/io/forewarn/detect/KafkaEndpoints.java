@@ -5,12 +5,14 @@ import static io.forewarn.config.ForewarnOptions.*;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.ingest.DeadLetterSerializationSchema;
 import io.forewarn.ingest.DecoderSettings;
+import io.forewarn.logs.TemplateUpdate;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.Ingested;
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.Signal;
 import io.forewarn.sink.elasticsearch.documents.PredictionDocuments;
 import io.forewarn.sink.elasticsearch.documents.SignalDocuments;
+import io.forewarn.sink.elasticsearch.documents.TemplateDocuments;
 import io.forewarn.sink.kafka.AvroRecordSerializer;
 import java.util.Optional;
 import java.util.Properties;
@@ -143,5 +145,15 @@ public class KafkaEndpoints implements DetectEndpoints {
         return Optional.of(
                 ElasticsearchOutputs.sink(
                         config, new PredictionDocuments(config.indexName("predictions"))));
+    }
+
+    @Override
+    public Optional<Sink<TemplateUpdate>> templateDocuments() {
+        if (!config.get(ES_ENABLED)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                ElasticsearchOutputs.sink(
+                        config, new TemplateDocuments(config.indexName("log-templates"))));
     }
 }
