@@ -99,6 +99,14 @@ final class DemoCommand implements Callable<Integer> {
     int webPort;
 
     @Option(
+            names = "--prometheus-port",
+            defaultValue = "9249",
+            description =
+                    "Port of the Prometheus metrics endpoint (/metrics); 0 picks a free one (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int prometheusPort;
+
+    @Option(
             names = "--kafka-port",
             defaultValue = "9092",
             description =
@@ -189,6 +197,10 @@ final class DemoCommand implements Callable<Integer> {
         defaults.put("checkpoint.interval", "5 s");
         defaults.put("watermark.idleness", "10 s");
         defaults.put("flink.rest.port", Integer.toString(webPort));
+        defaults.put(
+                "flink.metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        defaults.put("flink.metrics.reporter.prom.port", Integer.toString(prometheusPort));
         ForewarnConfig config = options.load(defaults);
 
         try (Progress.Step step = progress.step("Creating topics and index templates")) {
@@ -243,6 +255,9 @@ final class DemoCommand implements Callable<Integer> {
         String webUi = "http://localhost:" + webPort;
         progress.line("");
         progress.line("Flink web UI:   " + webUi);
+        if (prometheusPort > 0) {
+            progress.line("Prometheus:     http://localhost:" + prometheusPort + "/metrics");
+        }
         progress.line(
                 "Elasticsearch:  " + esUrl + "/" + config.indexName("predictions") + "/_search");
         progress.line(

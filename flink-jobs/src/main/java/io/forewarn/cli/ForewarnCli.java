@@ -1,5 +1,8 @@
 package io.forewarn.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +20,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RulesCommand.class,
             ConfigCommand.class,
+            EvalCommand.class,
+            LogsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ForewarnCli implements Runnable {
@@ -30,6 +35,9 @@ public final class ForewarnCli implements Runnable {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         return new CommandLine(new ForewarnCli())
+                .setOut(
+                        new PrintWriter(
+                                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .execute(args);
     }

@@ -1,5 +1,9 @@
 package io.forewarn.detect;
 
+import io.forewarn.detect.metrics.EntityState;
+import io.forewarn.detect.metrics.SeriesInfo;
+import io.forewarn.metrics.IntervalAccumulator;
+import io.forewarn.metrics.SeriesVerdict;
 import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
@@ -8,6 +12,7 @@ import io.forewarn.schema.state.RuleRecord;
 import java.util.List;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
@@ -36,6 +41,38 @@ public final class Descriptors {
 
     public static final ValueStateDescriptor<PredictionState> PREDICTION_STATE =
             new ValueStateDescriptor<>("prediction", new AvroTypeInfo<>(PredictionState.class));
+
+    /** Per metric series: what it is and its counter and progress. */
+    public static final ValueStateDescriptor<SeriesInfo> METRIC_SERIES =
+            new ValueStateDescriptor<>("metric-series", TypeInformation.of(SeriesInfo.class));
+
+    /** Per metric series: interval start → the samples of that open interval. */
+    public static final MapStateDescriptor<Long, IntervalAccumulator> METRIC_INTERVALS =
+            new MapStateDescriptor<>(
+                    "metric-intervals", Types.LONG, TypeInformation.of(IntervalAccumulator.class));
+
+    /**
+     * Per metric series: its models as bytes ({@link io.forewarn.detect.metrics.ModelState}),
+     * written on checkpoints, not per record.
+     */
+    public static final ValueStateDescriptor<byte[]> METRIC_MODEL =
+            new ValueStateDescriptor<>(
+                    "metric-model", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    /** Per entity: its anomaly episode and liveness. */
+    public static final ValueStateDescriptor<EntityState> METRIC_ENTITY =
+            new ValueStateDescriptor<>("metric-entity", TypeInformation.of(EntityState.class));
+
+    /** Per entity: verdicts of its series waiting for their interval to complete. */
+    public static final MapStateDescriptor<String, SeriesVerdict> METRIC_ENTITY_VERDICTS =
+            new MapStateDescriptor<>(
+                    "metric-entity-verdicts",
+                    Types.STRING,
+                    TypeInformation.of(SeriesVerdict.class));
+
+    /** Breach forecasts of the series models, beside their verdicts. */
+    public static final OutputTag<Signal> METRIC_FORECASTS =
+            new OutputTag<>("metric-forecasts", new AvroTypeInfo<>(Signal.class));
 
     /** Signals of one entity and failure type waiting for the watermark, by event time. */
     public static final MapStateDescriptor<Long, List<Signal>> SIGNALS_WAITING =

@@ -1,5 +1,6 @@
 package io.forewarn.detect;
 
+import io.forewarn.logs.TemplateUpdate;
 import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.Ingested;
@@ -36,4 +37,7 @@ public interface DetectEndpoints {
 
     /** Predictions as Elasticsearch documents, when Elasticsearch is enabled. */
     Optional<Sink<Prediction>> predictionDocuments();
+
+    /** Mined log templates as Elasticsearch documents, when Elasticsearch is enabled. */
+    Optional<Sink<TemplateUpdate>> templateDocuments();
 }

@@ -4,9 +4,13 @@ import static io.forewarn.config.ForewarnOptions.*;
 
 import io.forewarn.cli.ForewarnCli;
 import io.forewarn.config.ForewarnConfig;
+import io.forewarn.detect.metrics.MetricSettings;
+import io.forewarn.detect.metrics.MetricsStage;
 import io.forewarn.ingest.IngestSplitter;
 import io.forewarn.ingest.IngestTags;
 import io.forewarn.ingest.IngestWatermarks;
+import io.forewarn.logs.LogMiningSettings;
+import io.forewarn.logs.LogTemplateStage;
 import io.forewarn.rules.runtime.RuleSettings;
 import io.forewarn.rules.runtime.RulesStage;
 import io.forewarn.schema.DeadLetter;
@@ -31,9 +35,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The {@code forewarn-detect} job: Kafka inputs decoded and validated, detectors and dynamic CEP
- * rules (over the records and the detectors' signals, updated from the rules topic) producing
- * signals, signals fused into ranked predictions, everything written to Kafka and Elasticsearch.
+ * The {@code forewarn-detect} job: Kafka inputs decoded and validated, log records enriched with
+ * their mined templates, detectors and dynamic CEP rules (over the records and the detectors'
+ * signals, updated from the rules topic) producing signals, signals fused into ranked predictions,
+ * everything written to Kafka and Elasticsearch (log templates to their index).
  *
  * <p>{@link #main} is the entry point of the job jar ({@code flink run
  * forewarn-flink-jobs-*-job.jar --config forewarn.yaml}); it runs {@code forewarn run} with the
@@ -64,18 +69,28 @@ public final class DetectJob {
 
     /** Adds the job's topology to the environment. */
     public void build(StreamExecutionEnvironment env) {
-        DataStream<LogRecord> logs = ingest(env, Input.LOGS);
-        DataStream<MetricSample> metrics = ingest(env, Input.METRICS);
+        LogTemplateStage.Result logTemplates =
+                LogTemplateStage.apply(ingest(env, Input.LOGS), LogMiningSettings.from(config));
+        DataStream<LogRecord> logs = logTemplates.records();
+        // The metric stages read the metrics topic and the per-template log rates alike.
+        DataStream<MetricSample> metrics =
+                this.<MetricSample>ingest(env, Input.METRICS).union(logTemplates.rates());
         DataStream<DeploymentEvent> deployments = ingest(env, Input.DEPLOYMENTS);
         ingest(env, Input.VCS);
         DataStream<DependencyStatus> dependencies = ingest(env, Input.DEPENDENCIES);
         ingest(env, Input.INCIDENTS);
 
-        DataStream<Signal> detected =
+        DataStream<Signal> errorBursts =
                 logs.keyBy(LogRecord::getService, Types.STRING)
                         .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
                         .uid("error-rate")
-                        .name("Error-rate bursts per service");
+                        .name("Error-rate bursts per service")
+                        .union(logTemplates.signals());
+        DataStream<Signal> detected =
+                config.get(METRICS_ENABLED)
+                        ? errorBursts.union(
+                                MetricsStage.apply(metrics, MetricSettings.from(config)))
+                        : errorBursts;
 
         RulesStage.Result rules =
                 RulesStage.apply(
@@ -128,6 +143,15 @@ public final class DetectJob {
                                         .sinkTo(sink)
                                         .uid("predictions-elasticsearch")
                                         .name("Predictions to Elasticsearch"));
+        endpoints
+                .templateDocuments()
+                .ifPresent(
+                        sink ->
+                                logTemplates
+                                        .templates()
+                                        .sinkTo(sink)
+                                        .uid("log-templates-elasticsearch")
+                                        .name("Log templates to Elasticsearch"));
 
         DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
         for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {

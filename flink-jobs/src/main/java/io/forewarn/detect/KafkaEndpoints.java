@@ -5,6 +5,7 @@ import static io.forewarn.config.ForewarnOptions.*;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.ingest.DeadLetterSerializationSchema;
 import io.forewarn.ingest.DecoderSettings;
+import io.forewarn.logs.TemplateUpdate;
 import io.forewarn.rules.runtime.RuleUpdateDeserializer;
 import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.DeadLetter;
@@ -14,6 +15,7 @@ import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 import io.forewarn.sink.elasticsearch.documents.PredictionDocuments;
 import io.forewarn.sink.elasticsearch.documents.SignalDocuments;
+import io.forewarn.sink.elasticsearch.documents.TemplateDocuments;
 import io.forewarn.sink.kafka.AvroRecordSerializer;
 import java.util.Optional;
 import java.util.Properties;
@@ -184,5 +186,15 @@ public class KafkaEndpoints implements DetectEndpoints {
         return Optional.of(
                 ElasticsearchOutputs.sink(
                         config, new PredictionDocuments(config.indexName("predictions"))));
+    }
+
+    @Override
+    public Optional<Sink<TemplateUpdate>> templateDocuments() {
+        if (!config.get(ES_ENABLED)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                ElasticsearchOutputs.sink(
+                        config, new TemplateDocuments(config.indexName("log-templates"))));
     }
 }

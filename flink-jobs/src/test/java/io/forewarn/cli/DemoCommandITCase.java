@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,15 +25,9 @@ class DemoCommandITCase {
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void theDemoShowsPredictionsAndStopsEverything() throws Exception {
-        // Processes other tests of this JVM left running (e.g. the shared Elasticsearch node).
-        Set<Long> before =
-                ProcessHandle.current()
-                        .descendants()
-                        .filter(ProcessHandle::isAlive)
-                        .map(ProcessHandle::pid)
-                        .collect(Collectors.toSet());
         Path work = Files.createTempDirectory("forewarn-demo-it");
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Set<Long> before = descendants();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int exit;
@@ -46,6 +41,8 @@ class DemoCommandITCase {
                             "--refresh",
                             "PT1S",
                             "--web-port",
+                            "0",
+                            "--prometheus-port",
                             "0",
                             "--kafka-port",
                             "0",
@@ -68,13 +65,16 @@ class DemoCommandITCase {
                 .contains("Stopping the job, Elasticsearch and Kafka ... done");
         assertThat(output)
                 .containsPattern("Summary: \\d+ telemetry records, [1-9]\\d* predictions");
-        assertThat(
-                        ProcessHandle.current()
-                                .descendants()
-                                .filter(ProcessHandle::isAlive)
-                                .filter(p -> !before.contains(p.pid()))
-                                .count())
-                .as("no broker or node left running")
-                .isZero();
+        Set<Long> started = descendants();
+        started.removeAll(before);
+        assertThat(started).as("no broker or node of the demo left running").isEmpty();
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 }

@@ -10,10 +10,22 @@ import java.util.Map;
 public final class FleetState {
 
     private final Map<String, ServiceEffects> effects = new HashMap<>();
+    private final Map<String, HostEffects> hosts = new HashMap<>();
 
     /** The effects on one service (created on first use, healthy by default). */
     public ServiceEffects of(String service) {
         return effects.computeIfAbsent(service, s -> new ServiceEffects());
+    }
+
+    /** The effects on one host, e.g. {@code checkout-1} (created on first use, healthy). */
+    public HostEffects host(String host) {
+        return hosts.computeIfAbsent(host, h -> new HostEffects());
+    }
+
+    /** How a scenario currently changes one host. */
+    public static final class HostEffects {
+        /** Used ratio of its filesystem; NaN means the host's normal ratio. */
+        public double diskUsedRatio = Double.NaN;
     }
 
     /** How a scenario currently changes one service. */

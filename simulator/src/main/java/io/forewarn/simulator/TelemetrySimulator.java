@@ -217,9 +217,13 @@ public final class TelemetrySimulator {
                                 0.01,
                                 (0.18 + 0.05 * traffic) * effects.latencyFactor + noise(0.01)),
                         labels));
+        double disk = fleet.host(host).diskUsedRatio;
         sink.send(
                 Formats.metric(
-                        t, "node_filesystem_used_ratio", clamp(0.42 + noise(0.002), 0, 1), labels));
+                        t,
+                        "node_filesystem_used_ratio",
+                        clamp((Double.isNaN(disk) ? 0.42 : disk) + noise(0.002), 0, 1),
+                        labels));
     }
 
     /** Daily traffic shape: quiet at night, peaks in the afternoon (mean 1). */
