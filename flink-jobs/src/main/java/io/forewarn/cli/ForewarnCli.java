@@ -1,5 +1,8 @@
 package io.forewarn.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +18,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            RulesCommand.class,
             ConfigCommand.class,
             EvalCommand.class,
+            LogsCommand.class,
             SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -31,6 +36,9 @@ public final class ForewarnCli implements Runnable {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         return new CommandLine(new ForewarnCli())
+                .setOut(
+                        new PrintWriter(
+                                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .execute(args);
     }

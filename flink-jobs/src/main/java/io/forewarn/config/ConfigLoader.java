@@ -178,6 +178,10 @@ public final class ConfigLoader {
                     || key.startsWith(ForewarnOptions.FLINK_PREFIX)) {
                 continue;
             }
+            if (key.startsWith(ForewarnOptions.LOG_MASKING_OVERRIDES_PREFIX)) {
+                checkMaskingOverrideKey(key);
+                continue;
+            }
             String closest = closest(key, known);
             throw new ConfigException(
                     "Unknown option '"
@@ -185,6 +189,22 @@ public final class ConfigLoader {
                             + "'"
                             + (closest != null ? "; did you mean '" + closest + "'?" : "")
                             + " (options: docs/reference/configuration.md)");
+        }
+    }
+
+    /** {@code logs.masking.overrides.SERVICE.KEY}: a service name and one of the override keys. */
+    private static void checkMaskingOverrideKey(String key) {
+        String rest = key.substring(ForewarnOptions.LOG_MASKING_OVERRIDES_PREFIX.length());
+        int dot = rest.lastIndexOf('.');
+        String property = rest.substring(dot + 1);
+        if (dot <= 0 || !ForewarnOptions.LOG_MASKING_OVERRIDE_KEYS.contains(property)) {
+            throw new ConfigException(
+                    "Unknown option '"
+                            + key
+                            + "': per-service masking overrides are "
+                            + ForewarnOptions.LOG_MASKING_OVERRIDES_PREFIX
+                            + "SERVICE.KEY with KEY one of "
+                            + String.join(", ", ForewarnOptions.LOG_MASKING_OVERRIDE_KEYS));
         }
     }
 

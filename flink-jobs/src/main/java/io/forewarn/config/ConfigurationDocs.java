@@ -39,7 +39,9 @@ public final class ConfigurationDocs {
                                 + " are never logged; when unset they are read from the environment variable"
                                 + " shown. Two prefixes pass settings through unchanged: `kafka.properties.*`"
                                 + " to every Kafka client, `flink.*` to the Flink configuration (for example"
-                                + " `flink.rest.port`).\n\n");
+                                + " `flink.rest.port`). Per-service masking overrides of the log template"
+                                + " miner are `logs.masking.overrides.SERVICE.disabled-rules`,"
+                                + " `.enabled-rules` and `.extra-patterns` (see docs/logs.md).\n\n");
         String section = null;
         for (Field field : ForewarnOptions.class.getDeclaredFields()) {
             if (field.getType() != ConfigOption.class) {

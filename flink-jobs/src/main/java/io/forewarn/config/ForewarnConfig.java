@@ -2,6 +2,8 @@ package io.forewarn.config;
 
 import static io.forewarn.config.ForewarnOptions.*;
 
+import io.forewarn.metrics.DetectorOverrides;
+import io.forewarn.metrics.MetricFamilies;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
@@ -116,6 +118,14 @@ public final class ForewarnConfig implements Serializable {
         return get(ES_INDEX_PREFIX) + "-" + kind;
     }
 
+    /**
+     * The values set under a prefix, keys without the prefix, sorted: pass-through settings and
+     * per-service overrides such as {@link ForewarnOptions#LOG_MASKING_OVERRIDES_PREFIX}.
+     */
+    public Map<String, String> valuesWithPrefix(String prefix) {
+        return prefixed(prefix);
+    }
+
     private Map<String, String> prefixed(String prefix) {
         Map<String, String> out = new TreeMap<>();
         configuration
@@ -194,6 +204,12 @@ public final class ForewarnConfig implements Serializable {
                             + " detect.error-rate.slide ("
                             + slide
                             + ")");
+        }
+        try {
+            MetricFamilies.configured(get(METRICS_FAMILIES), get(METRICS_BUILTIN_FAMILIES));
+            DetectorOverrides.apply(getOptional(METRICS_DETECTOR).orElse(Map.of()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid metrics settings: " + e.getMessage(), e);
         }
         getOptional(PARALLELISM)
                 .filter(p -> p < 1)

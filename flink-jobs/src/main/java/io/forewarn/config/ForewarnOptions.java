@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -471,6 +472,401 @@ public final class ForewarnOptions {
                     .intType()
                     .defaultValue(10)
                     .withDescription("Evidence items kept per prediction (the most recent).");
+
+    // ------------------------------------------------------------------ CEP rules
+
+    public static final ConfigOption<Boolean> RULES_LOAD_BUNDLED =
+            ConfigOptions.key("rules.load-bundled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Activate the bundled rule files at start (rules.bundled-dir, or the"
+                                    + " built-in library in the job jar). Updates published on"
+                                    + " topics.rules with a higher version win over bundled ones.");
+
+    public static final ConfigOption<String> RULES_BUNDLED_DIR =
+            ConfigOptions.key("rules.bundled-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Directory of rule files (*.yaml) to bundle at start. Unset: the built-in"
+                                    + " library (cep-rules/rules), packaged in the job jar.");
+
+    public static final ConfigOption<Integer> RULES_MAX_ACTIVE =
+            ConfigOptions.key("rules.max-active")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Active rules at most. A new rule beyond it is rejected (status topic,"
+                                    + " log, metric ruleUpdatesRejected); new versions of active rules"
+                                    + " are still accepted.");
+
+    public static final ConfigOption<Integer> RULES_MAX_PARTIAL_MATCHES =
+            ConfigOptions.key("rules.max-partial-matches")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Partial matches one rule may hold for one key. Beyond it the oldest are"
+                                    + " dropped, counted (partialMatchesDropped), logged and reported"
+                                    + " once per rule version as LIMIT_REACHED on the status topic.");
+
+    // ------------------------------------------------------------------ Metrics
+
+    public static final ConfigOption<Boolean> METRICS_ENABLED =
+            ConfigOptions.key("metrics.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Model the metrics topic: per-series anomaly detection, per-entity"
+                                    + " anomaly signals and capacity forecasts (docs/metrics.md).");
+
+    public static final ConfigOption<Duration> METRICS_INTERVAL =
+            ConfigOptions.key("metrics.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "Event-time interval the samples of a series are aggregated over; the"
+                                    + " models see one point per series and interval.");
+
+    public static final ConfigOption<Duration> METRICS_IDLE_TIMEOUT =
+            ConfigOptions.key("metrics.idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(6))
+                    .withDescription(
+                            "A series (or entity) without samples for this long (event time) is"
+                                    + " evicted: its model and state are dropped and it starts cold"
+                                    + " if it comes back.");
+
+    public static final ConfigOption<List<String>> METRICS_FAMILIES =
+            ConfigOptions.key("metrics.families")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Metric families checked before the built-in ones, first match wins:"
+                                    + " one line each, 'NAME key=value ...' with match (name"
+                                    + " regex), kind, aggregate (mean, max, min, p99, rate, last,"
+                                    + " skip), anomaly (high, low, both, off), anomaly-failure,"
+                                    + " capacity (above:LIMIT, below:LIMIT or deadline),"
+                                    + " capacity-failure and horizon. See docs/metrics.md.");
+
+    public static final ConfigOption<Boolean> METRICS_BUILTIN_FAMILIES =
+            ConfigOptions.key("metrics.builtin-families")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Use the built-in families (disk, memory, file descriptors, pools,"
+                                    + " queues, certificates, latency, errors, counters, gauges)"
+                                    + " after metrics.families.");
+
+    public static final ConfigOption<Integer> METRICS_MAX_SERIES =
+            ConfigOptions.key("metrics.max-series")
+                    .intType()
+                    .defaultValue(20_000)
+                    .withDescription(
+                            "Series models one parallel instance holds at most; samples of further"
+                                    + " new series are counted (metricSeriesRejected) and not"
+                                    + " modelled until others are evicted.");
+
+    public static final ConfigOption<Integer> METRICS_MODEL_CACHE =
+            ConfigOptions.key("metrics.model-cache")
+                    .intType()
+                    .defaultValue(1_000)
+                    .withDescription(
+                            "Series models one parallel instance keeps live on the heap, least"
+                                    + " recently used first out; the others wait as bytes in the"
+                                    + " state backend. A live model takes about 0.75 MB of heap and"
+                                    + " reloading one costs tens of milliseconds, so size it to the"
+                                    + " active series per instance (watch metricModelLoads).");
+
+    public static final ConfigOption<Map<String, String>> METRICS_DETECTOR =
+            ConfigOptions.key("metrics.anomaly.detector")
+                    .mapType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Overrides of the anomaly detector's settings by name, e.g."
+                                    + " 'warmupPoints:300,suppressionPoints:120' (DetectorConfig;"
+                                    + " the defaults are the settings evaluated on NAB).");
+
+    public static final ConfigOption<Duration> METRICS_ANOMALY_UPDATE_INTERVAL =
+            ConfigOptions.key("metrics.anomaly.update-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "While an entity stays anomalous its signal is repeated at most this"
+                                    + " often (sooner when its grade rises or another series leads).");
+
+    public static final ConfigOption<Integer> METRICS_ANOMALY_QUIET_INTERVALS =
+            ConfigOptions.key("metrics.anomaly.quiet-intervals")
+                    .intType()
+                    .defaultValue(5)
+                    .withDescription(
+                            "Consecutive intervals without an anomalous series that end an entity's"
+                                    + " anomaly episode (and resolve its prediction).");
+
+    public static final ConfigOption<Double> METRICS_ANOMALY_PREDICTION_CONFIDENCE =
+            ConfigOptions.key("metrics.anomaly.prediction-confidence")
+                    .doubleType()
+                    .defaultValue(0.9)
+                    .withDescription(
+                            "Anomalies of families with an anomaly-failure become predictions only"
+                                    + " from this confidence of the entity's models; below it they"
+                                    + " stay signals.");
+
+    public static final ConfigOption<Double> METRICS_ANOMALY_PREDICTION_GRADE =
+            ConfigOptions.key("metrics.anomaly.prediction-grade")
+                    .doubleType()
+                    .defaultValue(0.9)
+                    .withDescription(
+                            "Grade a series of a family with an anomaly-failure must reach for the"
+                                    + " anomaly to become a prediction (0.5 is the detection"
+                                    + " threshold; the detector's false alarms on noise stay below"
+                                    + " 0.9). Weaker anomalies stay signals.");
+
+    public static final ConfigOption<Integer> METRICS_ANOMALY_PREDICTION_PERSISTENCE =
+            ConfigOptions.key("metrics.anomaly.prediction-persistence")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "Consecutive anomalous intervals of a series of a family with an"
+                                    + " anomaly-failure after which the anomaly becomes a prediction"
+                                    + " even below metrics.anomaly.prediction-grade (a sustained"
+                                    + " shift rather than a blip).");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_BUCKET =
+            ConfigOptions.key("metrics.forecast.bucket")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "Resolution of the capacity forecasts: intervals are averaged into"
+                                    + " buckets of this length, and each closed bucket refits the"
+                                    + " forecast.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_HISTORY =
+            ConfigOptions.key("metrics.forecast.history")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(3))
+                    .withDescription(
+                            "History the trend and daily season of a forecast are fitted on.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_SEASON =
+            ConfigOptions.key("metrics.forecast.season")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(1))
+                    .withDescription("Length of the seasonal cycle of capacity series.");
+
+    public static final ConfigOption<Integer> METRICS_FORECAST_HARMONICS =
+            ConfigOptions.key("metrics.forecast.harmonics")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "Fourier harmonics of the seasonal cycle (0: no seasonality); used once"
+                                    + " a full cycle of history is known.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_HORIZON =
+            ConfigOptions.key("metrics.forecast.horizon")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "How far ahead threshold crossings are forecast (a family's horizon"
+                                    + " setting overrides it).");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_MIN_HISTORY =
+            ConfigOptions.key("metrics.forecast.min-history")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(2))
+                    .withDescription("History a series needs before its first forecast.");
+
+    public static final ConfigOption<Double> METRICS_FORECAST_MIN_PROBABILITY =
+            ConfigOptions.key("metrics.forecast.min-probability")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription(
+                            "Probability of a crossing within the horizon from which a forecast is"
+                                    + " signalled.");
+
+    public static final ConfigOption<Double> METRICS_FORECAST_MIN_CONFIDENCE =
+            ConfigOptions.key("metrics.forecast.min-confidence")
+                    .doubleType()
+                    .defaultValue(0.25)
+                    .withDescription(
+                            "Confidence (share of a season of history) from which a forecast is"
+                                    + " signalled; an already breached threshold is always"
+                                    + " signalled.");
+
+    public static final ConfigOption<Integer> METRICS_FORECAST_CLEAR_AFTER =
+            ConfigOptions.key("metrics.forecast.clear-after")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription(
+                            "Consecutive forecasts without a likely crossing that resolve a"
+                                    + " signalled one.");
+
+    public static final ConfigOption<Duration> METRICS_FORECAST_UPDATE_INTERVAL =
+            ConfigOptions.key("metrics.forecast.update-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "A signalled crossing is updated at most this often while it stays"
+                                    + " likely; keep it below predictions.expiry.");
+
+    // ------------------------------------------------------------------ Log templates
+
+    /**
+     * Prefix of the per-service masking overrides: {@code logs.masking.overrides.SERVICE.KEY} where
+     * KEY is {@code disabled-rules}, {@code enabled-rules} or {@code extra-patterns}.
+     */
+    public static final String LOG_MASKING_OVERRIDES_PREFIX = "logs.masking.overrides.";
+
+    /** The keys a per-service masking override may set, after the service name. */
+    public static final List<String> LOG_MASKING_OVERRIDE_KEYS =
+            List.of("disabled-rules", "enabled-rules", "extra-patterns");
+
+    public static final ConfigOption<Integer> LOGS_MAX_TEMPLATES =
+            ConfigOptions.key("logs.mining.max-templates")
+                    .intType()
+                    .defaultValue(5000)
+                    .withDescription(
+                            "Live templates per service at most; beyond it the least recently used"
+                                    + " template is evicted.");
+
+    public static final ConfigOption<MemorySize> LOGS_MAX_MEMORY =
+            ConfigOptions.key("logs.mining.max-memory")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("8mb"))
+                    .withDescription(
+                            "Estimated heap of the live templates per service at most (about 1.1 KB"
+                                    + " per template); beyond it the least recently used template is"
+                                    + " evicted.");
+
+    public static final ConfigOption<Integer> LOGS_MAX_ALIASES =
+            ConfigOptions.key("logs.mining.max-aliases")
+                    .intType()
+                    .defaultValue(10000)
+                    .withDescription(
+                            "Old-to-new template id aliases remembered per service (oldest dropped"
+                                    + " first).");
+
+    public static final ConfigOption<Integer> LOGS_MAX_LIVE_SERVICES =
+            ConfigOptions.key("logs.mining.max-live-services")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Services whose miners a parallel instance keeps ready on the heap; the"
+                                    + " least recently active others wait in Flink state until their"
+                                    + " next record.");
+
+    public static final ConfigOption<List<String>> LOGS_MASKING_DISABLED_RULES =
+            ConfigOptions.key("logs.masking.disabled-rules")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Masking rules switched off for every service: NUMBER, HEX, VERSION,"
+                                    + " IDENTIFIER, IP, HOST, URL, PATH, EMAIL, UUID, MAC, TIMESTAMP,"
+                                    + " SIZE, DURATION, QUOTED, BOOLEAN, KEY_VALUE (all on by default)."
+                                    + " Per service: logs.masking.overrides.SERVICE.disabled-rules and"
+                                    + " .enabled-rules.");
+
+    public static final ConfigOption<List<String>> LOGS_MASKING_EXTRA_PATTERNS =
+            ConfigOptions.key("logs.masking.extra-patterns")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Extra regular expressions; a token that matches one entirely is masked,"
+                                    + " for every service. Per service:"
+                                    + " logs.masking.overrides.SERVICE.extra-patterns.");
+
+    public static final ConfigOption<Duration> LOGS_RATE_SLIDE =
+            ConfigOptions.key("logs.rates.slide")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "Interval of the per-template rates (log_template_rate samples) and of"
+                                    + " the burst checks; template documents are upserted at most once"
+                                    + " per interval.");
+
+    public static final ConfigOption<Duration> LOGS_WARM_UP =
+            ConfigOptions.key("logs.signals.warm-up")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "Event time a service's templates are learned before new, rare, bursting"
+                                    + " templates and new transitions are signalled.");
+
+    public static final ConfigOption<Double> LOGS_RARE_SHARE =
+            ConfigOptions.key("logs.signals.rare-share")
+                    .doubleType()
+                    .defaultValue(0.001)
+                    .withDescription(
+                            "A template with a smaller share of its service's lines is rare; a line"
+                                    + " of it is a rare-template signal when the template was first"
+                                    + " seen at least logs.signals.rare-cooldown ago (younger ones"
+                                    + " are new, not rare). 0 disables the signal.");
+
+    public static final ConfigOption<Duration> LOGS_RARE_COOLDOWN =
+            ConfigOptions.key("logs.signals.rare-cooldown")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription(
+                            "At most one rare-template signal per template in this time, and only"
+                                    + " for templates at least this old.");
+
+    public static final ConfigOption<Integer> LOGS_BURST_MIN_LINES =
+            ConfigOptions.key("logs.signals.burst-min-lines")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription("A template needs this many lines in one interval to burst.");
+
+    public static final ConfigOption<Double> LOGS_BURST_MIN_ZSCORE =
+            ConfigOptions.key("logs.signals.burst-min-z-score")
+                    .doubleType()
+                    .defaultValue(4.0)
+                    .withDescription(
+                            "Standard deviations above the template's own baseline rate that make a"
+                                    + " burst.");
+
+    public static final ConfigOption<Duration> LOGS_BASELINE_HALF_LIFE =
+            ConfigOptions.key("logs.signals.baseline-half-life")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "Half-life of each template's exponentially weighted baseline rate.");
+
+    public static final ConfigOption<Double> LOGS_TRANSITION_MIN_EXPECTED =
+            ConfigOptions.key("logs.signals.transition-min-expected")
+                    .doubleType()
+                    .defaultValue(5.0)
+                    .withDescription(
+                            "A never-seen transition A → B on a host is signalled only when, were"
+                                    + " templates independent, it would have been seen this many"
+                                    + " times already (count(A) × count(B) / lines of the service).");
+
+    public static final ConfigOption<Integer> LOGS_MAX_TRANSITIONS =
+            ConfigOptions.key("logs.sequences.max-transitions")
+                    .intType()
+                    .defaultValue(20000)
+                    .withDescription(
+                            "Template transitions remembered per service; the least recently seen"
+                                    + " half is dropped when full.");
+
+    public static final ConfigOption<Integer> LOGS_MAX_HOSTS =
+            ConfigOptions.key("logs.sequences.max-hosts")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Hosts per service whose last template is tracked for transitions (least"
+                                    + " recently active dropped first).");
+
+    public static final ConfigOption<Duration> LOGS_IDLE_TIMEOUT =
+            ConfigOptions.key("logs.state.idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "A service without logs for this long (event time) loses its templates,"
+                                    + " baselines and transitions; it is learned again, warm-up"
+                                    + " included.");
 
     /** Options whose values are secrets: never logged, masked when the configuration is printed. */
     public static final Set<ConfigOption<?>> SECRETS =

@@ -1,13 +1,32 @@
 package io.forewarn.detect;
 
+import io.forewarn.detect.metrics.EntityState;
+import io.forewarn.detect.metrics.SeriesInfo;
+import io.forewarn.metrics.IntervalAccumulator;
+import io.forewarn.metrics.SeriesVerdict;
+import io.forewarn.schema.ControlStatus;
+import io.forewarn.schema.RuleUpdate;
+import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.PredictionState;
+import io.forewarn.schema.state.RuleRecord;
+import java.util.List;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.cep.nfa.NFAState;
+import org.apache.flink.cep.nfa.NFAStateSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.util.OutputTag;
 
-/** State descriptors of the detection job, shared by the functions and their tests. */
+/**
+ * State descriptors and output tags of the detection job, shared by the functions and their tests.
+ */
 public final class Descriptors {
 
     private Descriptors() {}
@@ -22,4 +41,74 @@ public final class Descriptors {
 
     public static final ValueStateDescriptor<PredictionState> PREDICTION_STATE =
             new ValueStateDescriptor<>("prediction", new AvroTypeInfo<>(PredictionState.class));
+
+    /** Per metric series: what it is and its counter and progress. */
+    public static final ValueStateDescriptor<SeriesInfo> METRIC_SERIES =
+            new ValueStateDescriptor<>("metric-series", TypeInformation.of(SeriesInfo.class));
+
+    /** Per metric series: interval start → the samples of that open interval. */
+    public static final MapStateDescriptor<Long, IntervalAccumulator> METRIC_INTERVALS =
+            new MapStateDescriptor<>(
+                    "metric-intervals", Types.LONG, TypeInformation.of(IntervalAccumulator.class));
+
+    /**
+     * Per metric series: its models as bytes ({@link io.forewarn.detect.metrics.ModelState}),
+     * written on checkpoints, not per record.
+     */
+    public static final ValueStateDescriptor<byte[]> METRIC_MODEL =
+            new ValueStateDescriptor<>(
+                    "metric-model", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    /** Per entity: its anomaly episode and liveness. */
+    public static final ValueStateDescriptor<EntityState> METRIC_ENTITY =
+            new ValueStateDescriptor<>("metric-entity", TypeInformation.of(EntityState.class));
+
+    /** Per entity: verdicts of its series waiting for their interval to complete. */
+    public static final MapStateDescriptor<String, SeriesVerdict> METRIC_ENTITY_VERDICTS =
+            new MapStateDescriptor<>(
+                    "metric-entity-verdicts",
+                    Types.STRING,
+                    TypeInformation.of(SeriesVerdict.class));
+
+    /** Breach forecasts of the series models, beside their verdicts. */
+    public static final OutputTag<Signal> METRIC_FORECASTS =
+            new OutputTag<>("metric-forecasts", new AvroTypeInfo<>(Signal.class));
+
+    /** Signals of one entity and failure type waiting for the watermark, by event time. */
+    public static final MapStateDescriptor<Long, List<Signal>> SIGNALS_WAITING =
+            new MapStateDescriptor<>(
+                    "signals-waiting",
+                    LongSerializer.INSTANCE,
+                    new ListSerializer<>(new AvroSerializer<>(Signal.class)));
+
+    /** Broadcast state of the rule operators: the latest accepted update of every rule id. */
+    public static final MapStateDescriptor<String, RuleUpdate> RULE_UPDATES =
+            new MapStateDescriptor<>(
+                    "rule-updates",
+                    StringSerializer.INSTANCE,
+                    new AvroSerializer<>(RuleUpdate.class));
+
+    /**
+     * Records of a key waiting for the watermark, by event time; shared by all rules of the key.
+     */
+    public static final MapStateDescriptor<Long, List<RuleRecord>> RULE_PENDING_RECORDS =
+            new MapStateDescriptor<>(
+                    "rule-pending-records",
+                    LongSerializer.INSTANCE,
+                    new ListSerializer<>(new AvroSerializer<>(RuleRecord.class)));
+
+    /** Event time of the one timer that processes a key's waiting records: the earliest of them. */
+    public static final ValueStateDescriptor<Long> RULE_PENDING_TIMER =
+            new ValueStateDescriptor<>("rule-pending-timer", LongSerializer.INSTANCE);
+
+    /**
+     * Flink CEP's NFA state of one rule version for a key; the state namespace is the rule version
+     * ({@code id@version}), as for the rule's shared buffer.
+     */
+    public static final ValueStateDescriptor<NFAState> RULE_NFA_STATE =
+            new ValueStateDescriptor<>("rule-nfa", new NFAStateSerializer());
+
+    /** Rule activations, rejections, removals and limit hits, for the status topic. */
+    public static final OutputTag<ControlStatus> RULE_STATUS =
+            new OutputTag<>("rule-status", new AvroTypeInfo<>(ControlStatus.class));
 }

@@ -4,25 +4,41 @@ import static io.forewarn.config.ForewarnOptions.*;
 
 import io.forewarn.cli.ForewarnCli;
 import io.forewarn.config.ForewarnConfig;
+import io.forewarn.detect.metrics.MetricSettings;
+import io.forewarn.detect.metrics.MetricsStage;
 import io.forewarn.ingest.IngestSplitter;
 import io.forewarn.ingest.IngestTags;
 import io.forewarn.ingest.IngestWatermarks;
+import io.forewarn.logs.LogMiningSettings;
+import io.forewarn.logs.LogTemplateStage;
+import io.forewarn.rules.runtime.RuleSettings;
+import io.forewarn.rules.runtime.RulesStage;
 import io.forewarn.schema.DeadLetter;
+import io.forewarn.schema.DependencyStatus;
+import io.forewarn.schema.DeploymentEvent;
 import io.forewarn.schema.LogRecord;
+import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Prediction;
+import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The {@code forewarn-detect} job: Kafka inputs decoded and validated, detectors producing signals,
- * signals fused into ranked predictions, everything written to Kafka and Elasticsearch.
+ * The {@code forewarn-detect} job: Kafka inputs decoded and validated, log records enriched with
+ * their mined templates, detectors and dynamic CEP rules (over the records and the detectors'
+ * signals, updated from the rules topic) producing signals, signals fused into ranked predictions,
+ * everything written to Kafka and Elasticsearch (log templates to their index).
  *
  * <p>{@link #main} is the entry point of the job jar ({@code flink run
  * forewarn-flink-jobs-*-job.jar --config forewarn.yaml}); it runs {@code forewarn run} with the
@@ -53,23 +69,56 @@ public final class DetectJob {
 
     /** Adds the job's topology to the environment. */
     public void build(StreamExecutionEnvironment env) {
-        DataStream<LogRecord> logs = ingest(env, Input.LOGS);
-        ingest(env, Input.METRICS);
-        ingest(env, Input.DEPLOYMENTS);
+        LogTemplateStage.Result logTemplates =
+                LogTemplateStage.apply(ingest(env, Input.LOGS), LogMiningSettings.from(config));
+        DataStream<LogRecord> logs = logTemplates.records();
+        // The metric stages read the metrics topic and the per-template log rates alike.
+        DataStream<MetricSample> metrics =
+                this.<MetricSample>ingest(env, Input.METRICS).union(logTemplates.rates());
+        DataStream<DeploymentEvent> deployments = ingest(env, Input.DEPLOYMENTS);
         ingest(env, Input.VCS);
-        ingest(env, Input.DEPENDENCIES);
+        DataStream<DependencyStatus> dependencies = ingest(env, Input.DEPENDENCIES);
         ingest(env, Input.INCIDENTS);
 
-        DataStream<Signal> signals =
+        DataStream<Signal> errorBursts =
                 logs.keyBy(LogRecord::getService, Types.STRING)
                         .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
                         .uid("error-rate")
-                        .name("Error-rate bursts per service");
+                        .name("Error-rate bursts per service")
+                        .union(logTemplates.signals());
+        DataStream<Signal> detected =
+                config.get(METRICS_ENABLED)
+                        ? errorBursts.union(
+                                MetricsStage.apply(metrics, MetricSettings.from(config)))
+                        : errorBursts;
 
-        DataStream<Prediction> predictions =
+        RulesStage.Result rules =
+                RulesStage.apply(
+                        RulesStage.records(logs, metrics, deployments, dependencies, detected),
+                        env.fromSource(
+                                        endpoints.ruleUpdates(),
+                                        WatermarkStrategy.noWatermarks(),
+                                        "Kafka: " + config.get(TOPIC_RULES))
+                                .setParallelism(1)
+                                .uid("source-rules"),
+                        RuleSettings.from(config),
+                        bundledRules());
+        rules.statuses()
+                .sinkTo(endpoints.controlStatus())
+                .uid("status-kafka")
+                .name("Rule status to Kafka");
+        DataStream<Signal> signals = detected.union(rules.signals());
+
+        DataStream<Signal> ordered =
                 signals.filter(new PredictsFailure())
                         .name("Signals that predict a failure")
                         .keyBy(PredictionFunction::key, Types.STRING)
+                        .process(new SignalsInEventTimeOrder())
+                        .uid("signals-in-order")
+                        .name("Signals in event-time order");
+        DataStream<Prediction> predictions =
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                ordered, PredictionFunction::key, Types.STRING)
                         .process(new PredictionFunction(PredictionSettings.from(config)))
                         .uid("predictions")
                         .name("Predictions per entity and failure type");
@@ -94,6 +143,15 @@ public final class DetectJob {
                                         .sinkTo(sink)
                                         .uid("predictions-elasticsearch")
                                         .name("Predictions to Elasticsearch"));
+        endpoints
+                .templateDocuments()
+                .ifPresent(
+                        sink ->
+                                logTemplates
+                                        .templates()
+                                        .sinkTo(sink)
+                                        .uid("log-templates-elasticsearch")
+                                        .name("Log templates to Elasticsearch"));
 
         DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
         for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {
@@ -103,6 +161,14 @@ public final class DetectJob {
                 .sinkTo(endpoints.deadLetters())
                 .uid("deadletter-kafka")
                 .name("Dead letters to Kafka");
+    }
+
+    private List<RuleUpdate> bundledRules() {
+        try {
+            return RulesStage.bundled(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load the bundled rules", e);
+        }
     }
 
     /**

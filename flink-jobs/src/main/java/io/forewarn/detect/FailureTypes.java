@@ -26,6 +26,15 @@ public final class FailureTypes {
     /** A TLS certificate expiring. */
     public static final String CERTIFICATE_EXPIRY = "certificate-expiry";
 
+    /** A queue's backlog growing faster than its consumers drain it. */
+    public static final String QUEUE_BACKLOG = "queue-backlog";
+
+    /** A process running out of file descriptors. */
+    public static final String FILE_DESCRIPTOR_EXHAUSTION = "file-descriptor-exhaustion";
+
+    /** A thread pool with no free thread. */
+    public static final String THREAD_POOL_EXHAUSTION = "thread-pool-exhaustion";
+
     /** Latency growing until the SLO is breached. */
     public static final String SLO_BREACH = "slo-breach";
 }

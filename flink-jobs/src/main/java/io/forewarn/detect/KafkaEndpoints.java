@@ -5,12 +5,17 @@ import static io.forewarn.config.ForewarnOptions.*;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.ingest.DeadLetterSerializationSchema;
 import io.forewarn.ingest.DecoderSettings;
+import io.forewarn.logs.TemplateUpdate;
+import io.forewarn.rules.runtime.RuleUpdateDeserializer;
+import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.Ingested;
 import io.forewarn.schema.Prediction;
+import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 import io.forewarn.sink.elasticsearch.documents.PredictionDocuments;
 import io.forewarn.sink.elasticsearch.documents.SignalDocuments;
+import io.forewarn.sink.elasticsearch.documents.TemplateDocuments;
 import io.forewarn.sink.kafka.AvroRecordSerializer;
 import java.util.Optional;
 import java.util.Properties;
@@ -67,6 +72,29 @@ public class KafkaEndpoints implements DetectEndpoints {
         return builder.build();
     }
 
+    /**
+     * The rules topic, read from its beginning on a fresh start whatever kafka.starting-offsets
+     * says: every published rule must be seen, and versions make replays harmless. A bounded job
+     * reads the updates the topic holds when it starts.
+     */
+    @Override
+    public Source<RuleUpdate, ?, ?> ruleUpdates() {
+        KafkaSourceBuilder<RuleUpdate> builder =
+                KafkaSource.<RuleUpdate>builder()
+                        .setProperties(config.kafkaProperties())
+                        .setTopics(config.get(TOPIC_RULES))
+                        .setGroupId(config.get(KAFKA_GROUP_ID) + "-rules")
+                        .setClientIdPrefix(config.get(KAFKA_GROUP_ID) + "-rules")
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(new RuleUpdateDeserializer());
+        if (config.get(BOUNDED)) {
+            builder.setBounded(OffsetsInitializer.latest());
+        } else {
+            builder.setProperty("partition.discovery.interval.ms", "60000");
+        }
+        return builder.build();
+    }
+
     private OffsetsInitializer startingOffsets() {
         switch (config.get(KAFKA_STARTING_OFFSETS)) {
             case EARLIEST:
@@ -110,6 +138,21 @@ public class KafkaEndpoints implements DetectEndpoints {
                 .build();
     }
 
+    /** Statuses are written at least once: they must not wait for a checkpoint to be seen. */
+    @Override
+    public Sink<ControlStatus> controlStatus() {
+        return KafkaSink.<ControlStatus>builder()
+                .setKafkaProducerConfig(config.kafkaProperties())
+                .setRecordSerializer(
+                        new AvroRecordSerializer<>(
+                                config.get(TOPIC_STATUS),
+                                ControlStatus.class,
+                                ControlStatus::getId,
+                                ControlStatus::getTimestamp))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
     private <T> KafkaSink<T> exactlyOnce(
             String name,
             org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<T> serializer) {
@@ -143,5 +186,15 @@ public class KafkaEndpoints implements DetectEndpoints {
         return Optional.of(
                 ElasticsearchOutputs.sink(
                         config, new PredictionDocuments(config.indexName("predictions"))));
+    }
+
+    @Override
+    public Optional<Sink<TemplateUpdate>> templateDocuments() {
+        if (!config.get(ES_ENABLED)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                ElasticsearchOutputs.sink(
+                        config, new TemplateDocuments(config.indexName("log-templates"))));
     }
 }

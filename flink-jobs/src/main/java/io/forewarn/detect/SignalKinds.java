@@ -13,4 +13,10 @@ public final class SignalKinds {
 
     /** The error rate of a service is far above its baseline. */
     public static final String ERROR_BURST = "error-burst";
+
+    /** Metrics of an entity left their expected ranges (with the series that drove it). */
+    public static final String ANOMALY = "anomaly";
+
+    /** A capacity-like series is forecast to cross its threshold. */
+    public static final String BREACH_FORECAST = "breach-forecast";
 }

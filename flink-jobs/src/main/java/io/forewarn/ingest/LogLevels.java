@@ -19,7 +19,7 @@ import java.util.Map;
  *   <li>Anything else → UNKNOWN.
  * </ul>
  */
-final class LogLevels {
+public final class LogLevels {
 
     private static final Map<String, LogLevel> NAMES =
             Map.ofEntries(
@@ -65,7 +65,7 @@ final class LogLevels {
     private LogLevels() {}
 
     /** Normalises a level name or number written as text. */
-    static LogLevel normalise(String raw) {
+    public static LogLevel normalise(String raw) {
         if (raw == null) {
             return LogLevel.UNKNOWN;
         }

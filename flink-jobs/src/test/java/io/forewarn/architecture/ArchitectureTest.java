@@ -55,6 +55,32 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTemplateMinerIsPlainJava() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.forewarn.logs.template..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "io.forewarn.logs.template..")
+                .because(
+                        "the same miner runs in the job, the command line and the benchmarks, and"
+                                + " is tested alone")
+                .check(classes);
+    }
+
+    @Test
+    void logHistoryAnalysisRunsWithoutFlink() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.forewarn.logs.history..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.flink..", "org.apache.kafka..", "co.elastic..")
+                .because("forewarn logs analyze reads files, not streams")
+                .check(classes);
+    }
+
+    @Test
     void configurationDependsOnNothingOfTheJob() {
         noClasses()
                 .that()

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,8 +39,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runs {@link DetectJob} in a Flink mini cluster (2 task managers, parallelism 2) against the
- * shared real Kafka broker and Elasticsearch node, with fresh topics and index names per test.
+ * Runs {@link DetectJob} in a Flink mini cluster (2 task managers of one slot each, so a job of
+ * parallelism 2 runs on both) against the shared real Kafka broker and Elasticsearch node, with
+ * fresh topics and index names per test.
  */
 abstract class DetectJobITCaseBase {
 
@@ -50,7 +52,7 @@ abstract class DetectJobITCaseBase {
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
                             .setNumberTaskManagers(2)
-                            .setNumberSlotsPerTaskManager(2)
+                            .setNumberSlotsPerTaskManager(1)
                             .setConfiguration(clusterConfiguration())
                             .build());
 
@@ -70,6 +72,10 @@ abstract class DetectJobITCaseBase {
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         configuration.set(
                 RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        // One slot of each task manager, so that losing either one restarts tasks.
+        configuration.set(
+                TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE,
+                TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS);
         return configuration;
     }
 
@@ -135,8 +141,14 @@ abstract class DetectJobITCaseBase {
     /** Writes the simulated fleet's telemetry for [from, to) to the input topics, unpaced. */
     protected TelemetrySimulator simulate(long seed, long from, long to, Scenario... scenarios)
             throws InterruptedException {
-        TelemetrySimulator simulator =
-                new TelemetrySimulator(SimulatorSettings.small(seed), List.of(scenarios));
+        return simulate(SimulatorSettings.small(seed), from, to, scenarios);
+    }
+
+    /** Writes the telemetry of a fleet with these settings for [from, to), unpaced. */
+    protected TelemetrySimulator simulate(
+            SimulatorSettings settings, long from, long to, Scenario... scenarios)
+            throws InterruptedException {
+        TelemetrySimulator simulator = new TelemetrySimulator(settings, List.of(scenarios));
         Map<Topic, String> topics = new EnumMap<>(Topic.class);
         Map<String, String> names = topicNames();
         for (Topic topic : Topic.values()) {

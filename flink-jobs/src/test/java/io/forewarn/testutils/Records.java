@@ -3,6 +3,8 @@ package io.forewarn.testutils;
 import io.forewarn.schema.Evidence;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
+import io.forewarn.schema.MetricKind;
+import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Producer;
 import io.forewarn.schema.ProducerKind;
 import io.forewarn.schema.RecommendedAction;
@@ -23,6 +25,24 @@ public final class Records {
                 .setService(service)
                 .setLevel(level)
                 .setMessage(message)
+                .build();
+    }
+
+    public static MetricSample metric(
+            long timestamp,
+            String name,
+            double value,
+            String service,
+            String host,
+            MetricKind kind) {
+        return MetricSample.newBuilder()
+                .setTimestamp(timestamp)
+                .setName(name)
+                .setValue(value)
+                .setLabels(Map.of("instance", host + ":9100"))
+                .setService(service)
+                .setHost(host)
+                .setKind(kind)
                 .build();
     }
 

@@ -205,4 +205,33 @@ class TelemetrySimulatorTest {
         assertThat(total).isGreaterThan(100);
         return (double) errors / total;
     }
+
+    @Test
+    void aFillingDiskClimbsOnItsHostOnlyThenReportsTheIncident() throws Exception {
+        DiskFillScenario scenario =
+                new DiskFillScenario("search", "search-2", START + 5 * MINUTE, 1.06);
+        List<TelemetryEvent> events = run(4, 40, scenario);
+
+        double[] last = new double[2];
+        for (TelemetryEvent e : events) {
+            if (e.topic() == Topic.METRICS) {
+                JsonNode node = JSON.readTree(e.value());
+                if (node.path("name").asText().equals("node_filesystem_used_ratio")) {
+                    String instance = node.path("labels").path("instance").asText();
+                    double value = Double.parseDouble(node.path("value").asText());
+                    if (instance.startsWith("search-2:")) {
+                        last[0] = value;
+                    } else if (instance.startsWith("search-1:")) {
+                        last[1] = value;
+                    }
+                }
+            }
+        }
+        assertThat(last[0]).isGreaterThan(0.95);
+        assertThat(last[1]).isBetween(0.40, 0.44);
+        GroundTruth truth = scenario.groundTruth();
+        assertThat(truth.host()).isEqualTo("search-2");
+        assertThat(truth.failureTime() - truth.precursorOnset()).isEqualTo(30 * MINUTE);
+        assertThat(events).filteredOn(e -> e.topic() == Topic.INCIDENTS).hasSize(1);
+    }
 }

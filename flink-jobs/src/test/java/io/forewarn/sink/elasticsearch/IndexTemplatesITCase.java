@@ -49,7 +49,12 @@ class IndexTemplatesITCase {
         for (String name : IndexTemplates.NAMES) {
             var installed =
                     client.indices().getIndexTemplate(r -> r.name(name)).indexTemplates().get(0);
-            assertThat(installed.indexTemplate().version()).as(name).isEqualTo(1L);
+            assertThat(installed.indexTemplate().version())
+                    .as(name)
+                    .isEqualTo(
+                            IndexTemplates.load(name, IndexTemplateSettings.singleNode())
+                                    .get("version")
+                                    .asLong());
             assertThat(installed.indexTemplate().template().settings().index().numberOfReplicas())
                     .as(name)
                     .isEqualTo("0");

@@ -1,0 +1,59 @@
+package io.forewarn.rules.compile;
+
+import io.forewarn.rules.model.Rule;
+import io.forewarn.schema.state.RuleRecord;
+import java.util.List;
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.cep.pattern.Pattern;
+
+/**
+ * A rule version ready to run: its Flink CEP pattern and NFA factory, the selectors that route
+ * records to it, and its output.
+ *
+ * @param rule the parsed rule
+ * @param pattern the Flink CEP pattern, {@code within} and skip strategy included
+ * @param nfaFactory builds the NFA of the pattern
+ * @param selectors the selectors of all its steps: the rule sees the records any of them accepts
+ * @param output turns matches into Signals
+ * @param errors run-time evaluation errors of its expressions
+ */
+public record CompiledRule(
+        Rule rule,
+        Pattern<RuleRecord, ?> pattern,
+        NFACompiler.NFAFactory<RuleRecord> nfaFactory,
+        List<SelectorMatcher> selectors,
+        CompiledOutput output,
+        EvaluationErrors errors) {
+
+    public String id() {
+        return rule.id();
+    }
+
+    public int version() {
+        return rule.version();
+    }
+
+    /** Identifies this rule version's state: {@code id@version}. */
+    public String namespace() {
+        return rule.id() + "@" + rule.version();
+    }
+
+    public AfterMatchSkipStrategy skipStrategy() {
+        return pattern.getAfterMatchSkipStrategy();
+    }
+
+    public long windowMillis() {
+        return rule.within().toMillis();
+    }
+
+    /** Whether the rule sees this record: some step's selector accepts it. No CEL runs. */
+    public boolean accepts(RuleRecord record) {
+        for (SelectorMatcher s : selectors) {
+            if (s.test(record)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+package io.forewarn.rules.compile;
+
+import dev.cel.runtime.CelEvaluationException;
+import io.forewarn.rules.model.KeyKind;
+import io.forewarn.schema.state.RuleRecord;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.flink.cep.pattern.conditions.IterativeCondition;
+
+/**
+ * The condition of one step: first its selector (record kind, metric name, level, service: plain
+ * Java), then, only for records the selector accepts, its CEL program over the record's fields and
+ * the records of earlier steps ({@code steps.NAME}, read from the NFA on demand).
+ */
+final class StepCondition extends IterativeCondition<RuleRecord> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String step;
+    private final SelectorMatcher selector;
+    private final CelProgram program;
+    private final Set<String> visibleSteps;
+    private final EvaluationErrors errors;
+
+    StepCondition(
+            String step,
+            SelectorMatcher selector,
+            CelProgram program,
+            Set<String> visibleSteps,
+            EvaluationErrors errors) {
+        this.step = step;
+        this.selector = selector;
+        this.program = program;
+        this.visibleSteps = visibleSteps;
+        this.errors = errors;
+    }
+
+    @Override
+    public boolean filter(RuleRecord value, Context<RuleRecord> ctx) {
+        if (!selector.test(value)) {
+            return false;
+        }
+        if (program == null) {
+            return true;
+        }
+        Object record = value.getRecord();
+        Map<String, RecordFields.Field> fields = RecordFields.of(selector.kind());
+        try {
+            Object result =
+                    program.eval(
+                            name -> {
+                                RecordFields.Field f = fields.get(name);
+                                if (f != null) {
+                                    return Optional.of(f.getter().apply(record));
+                                } else if ("steps".equals(name)) {
+                                    return Optional.of(
+                                            new StepsView(visibleSteps, ctx::getEventsForPattern));
+                                } else if ("key".equals(name)) {
+                                    return Optional.of(KeyKind.entityOf(value.getKey()));
+                                }
+                                return Optional.empty();
+                            });
+            return Boolean.TRUE.equals(result);
+        } catch (CelEvaluationException | RuntimeException e) {
+            errors.record("step " + step, e);
+            return false;
+        }
+    }
+}

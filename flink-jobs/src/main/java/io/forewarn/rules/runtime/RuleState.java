@@ -1,0 +1,42 @@
+package io.forewarn.rules.runtime;
+
+import io.forewarn.detect.Descriptors;
+import io.forewarn.schema.state.RuleRecord;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
+import org.apache.flink.cep.nfa.NFAState;
+import org.apache.flink.cep.nfa.sharedbuffer.SharedBuffer;
+
+/**
+ * The state of one rule version: Flink CEP's NFA state and shared buffer, over a store that keeps
+ * them apart from every other rule version's.
+ */
+public final class RuleState {
+
+    private final ClearableStateStore store;
+    private final ValueState<NFAState> nfaState;
+    private final SharedBuffer<RuleRecord> sharedBuffer;
+
+    public RuleState(ClearableStateStore store, TypeSerializer<RuleRecord> recordSerializer) {
+        this.store = store;
+        this.nfaState = store.getState(Descriptors.RULE_NFA_STATE);
+        this.sharedBuffer =
+                new SharedBuffer<>(store, recordSerializer, new SharedBufferCacheConfig());
+        // Each shared buffer starts a thread that only logs cache statistics; not needed here.
+        this.sharedBuffer.releaseCacheStatisticsTimer();
+    }
+
+    ValueState<NFAState> nfaState() {
+        return nfaState;
+    }
+
+    SharedBuffer<RuleRecord> sharedBuffer() {
+        return sharedBuffer;
+    }
+
+    /** Drops the rule's NFA state and shared buffer for the current key. */
+    void clearCurrentKey() throws Exception {
+        store.clearCurrentKey();
+    }
+}

@@ -1,0 +1,153 @@
+package io.forewarn.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.forewarn.logs.LogSignals;
+import io.forewarn.schema.Prediction;
+import io.forewarn.schema.Producer;
+import io.forewarn.schema.Signal;
+import io.forewarn.simulator.BadDeploymentScenario;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Kafka logs topic to the template index and to signals: simulated shippers' ECS JSON logs of a
+ * fleet with a bad deployment, the whole job in a mini cluster at parallelism 2, template documents
+ * in Elasticsearch and log-template signals in Kafka.
+ */
+class LogTemplatesITCase extends DetectJobITCaseBase {
+
+    private static final long MINUTE = 60_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NEW_ERROR =
+            "Unhandled exception in CheckoutController.submit: java.lang.IllegalStateException:"
+                    + " feature flag 'new-pricing' has no value for region <*>";
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void logsBecomeTemplateDocumentsAndSignals() throws Exception {
+        BadDeploymentScenario scenario =
+                new BadDeploymentScenario(
+                        "checkout",
+                        start + 25 * MINUTE,
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(15),
+                        "2.4.0");
+        simulate(7, start, start + 45 * MINUTE, scenario);
+
+        runToEnd(config(Map.of()));
+
+        Map<String, Long> linesPerService = linesPerService();
+        assertThat(linesPerService).hasSize(5);
+        List<ObjectNode> documents = templateDocuments();
+        Map<String, Long> countedPerService =
+                documents.stream()
+                        .filter(d -> !d.at("/forewarn/template").has("replaced_by"))
+                        .filter(d -> !d.at("/forewarn/template/evicted").asBoolean())
+                        .collect(
+                                Collectors.groupingBy(
+                                        d -> d.at("/service/name").asText(),
+                                        TreeMap::new,
+                                        Collectors.summingLong(
+                                                d -> d.at("/forewarn/template/count").asLong())));
+        assertThat(countedPerService)
+                .as("every line counted once in the live templates of its service")
+                .isEqualTo(linesPerService);
+
+        JsonNode newError =
+                documents.stream()
+                        .map(d -> d.path("forewarn").path("template"))
+                        .filter(t -> t.path("pattern").asText().equals(NEW_ERROR))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(newError.path("level").asText()).isEqualTo("ERROR");
+        assertThat(newError.path("new").asBoolean()).as("appeared after the warm-up").isTrue();
+        assertThat(newError.path("example").asText()).startsWith("Unhandled exception");
+        assertThat(newError.path("count").asLong()).isGreaterThan(100);
+
+        List<Signal> logSignals =
+                signals().stream()
+                        .filter(s -> s.getSource().equals(LogSignals.SOURCE))
+                        .collect(Collectors.toList());
+        List<Signal> newTemplates =
+                logSignals.stream()
+                        .filter(s -> s.getKind().equals(LogSignals.NEW_TEMPLATE))
+                        .collect(Collectors.toList());
+        assertThat(newTemplates)
+                .as("the new error pattern (and its one-word variants until they merged)")
+                .isNotEmpty()
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.getService()).isEqualTo("checkout");
+                            assertThat(s.getAttributes().get("template"))
+                                    .startsWith("Unhandled exception in CheckoutController.submit");
+                            assertThat(s.getTimestamp())
+                                    .isGreaterThanOrEqualTo(start + 27 * MINUTE);
+                        });
+        assertThat(newTemplates.get(0).getScore()).as("an ERROR template").isEqualTo(0.9);
+        assertThat(newTemplates.subList(1, newTemplates.size()))
+                .allSatisfy(s -> assertThat(s.getAttributes()).containsKey("variantOf"));
+        List<Signal> bursts =
+                logSignals.stream()
+                        .filter(s -> s.getKind().equals(LogSignals.TEMPLATE_BURST))
+                        .filter(s -> s.getService().equals("checkout"))
+                        .collect(Collectors.toList());
+        assertThat(bursts).as("a burst every minute while the errors flood").hasSizeGreaterThan(3);
+        assertThat(bursts)
+                .allSatisfy(
+                        s -> assertThat(s.getAttributes()).containsEntry("template", NEW_ERROR));
+        assertThat(bursts.get(0).getFailureType())
+                .as("the onset of the burst predicts an error spike")
+                .isEqualTo(FailureTypes.ERROR_SPIKE);
+        assertThat(bursts)
+                .as("only onsets predict (a burst that pauses and resumes has a new one)")
+                .filteredOn(s -> s.getFailureType() != null)
+                .hasSizeLessThan(bursts.size())
+                .allSatisfy(s -> assertThat(s.getAttributes()).containsEntry("onset", "true"));
+        assertThat(logSignals)
+                .as("healthy services predict nothing from their logs")
+                .filteredOn(s -> !s.getService().equals("checkout"))
+                .allSatisfy(s -> assertThat(s.getFailureType()).isNull());
+
+        List<Prediction> predictions = predictions();
+        assertThat(predictions).isNotEmpty();
+        assertThat(predictions.get(predictions.size() - 1).getProducers())
+                .extracting(Producer::getId)
+                .as("the template bursts are part of the checkout prediction")
+                .contains(LogSignals.SOURCE);
+        assertThat(elasticsearch.count(prefix + "-signals")).isEqualTo(signals().size());
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    /** Log lines per service, read back from the logs topic. */
+    private Map<String, Long> linesPerService() throws IOException {
+        Map<String, Long> lines = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> record :
+                kafka.readAll(topicNames().get("topics.logs"))) {
+            String service = JSON.readTree(record.value()).path("service.name").asText();
+            lines.merge(service, 1L, Long::sum);
+        }
+        return lines;
+    }
+
+    private List<ObjectNode> templateDocuments() throws IOException {
+        String index = prefix + "-log-templates";
+        elasticsearch.refresh(index);
+        SearchResponse<ObjectNode> response =
+                elasticsearch.client().search(s -> s.index(index).size(10_000), ObjectNode.class);
+        return response.hits().hits().stream().map(Hit::source).collect(Collectors.toList());
+    }
+}

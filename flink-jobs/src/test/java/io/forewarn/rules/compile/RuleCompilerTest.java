@@ -1,0 +1,281 @@
+package io.forewarn.rules.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.forewarn.rules.model.KeyKind;
+import io.forewarn.rules.model.RuleException;
+import io.forewarn.rules.model.RuleProblem;
+import io.forewarn.rules.parse.RuleParser;
+import io.forewarn.schema.LogLevel;
+import io.forewarn.testutils.RuleFiles;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.cep.nfa.aftermatch.SkipToLastStrategy;
+import org.apache.flink.cep.pattern.GroupPattern;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.cep.pattern.Quantifier;
+import org.junit.jupiter.api.Test;
+
+class RuleCompilerTest {
+
+    private static CompiledRule compile(String text) throws RuleException {
+        return new RuleCompiler().compile(new RuleParser().parse("r.yaml", text));
+    }
+
+    private static List<String> problems(String text) {
+        return catchThrowableOfType(RuleException.class, () -> compile(text)).problems().stream()
+                .map(RuleProblem::toString)
+                .toList();
+    }
+
+    private static String steps(String pattern) {
+        return RuleFiles.rule("r", 1, "service", "10m", null, pattern);
+    }
+
+    @Test
+    void buildsTheFlinkPatternTheRuleDescribes() throws Exception {
+        CompiledRule rule =
+                compile(
+                        RuleFiles.rule(
+                                "r",
+                                1,
+                                "host",
+                                "15m",
+                                "{skip-to-last: b}",
+                                """
+                                  - step: a
+                                    match: {metric: a}
+                                    timesOrMore: 2
+                                    consecutive: true
+                                  - step: b
+                                    contiguity: next
+                                    match: {metric: b}
+                                    times: {min: 1, max: 3}
+                                    optional: true
+                                    greedy: true
+                                  - group:
+                                      - step: c
+                                        match: {metric: c}
+                                      - step: d
+                                        contiguity: notFollowedBy
+                                        match: {metric: d}
+                                      - step: e
+                                        match: {log: ERROR}
+                                    contiguity: followedByAny
+                                    oneOrMore: true
+                                """));
+        Pattern<?, ?> group = rule.pattern();
+        assertThat(group).isInstanceOf(GroupPattern.class);
+        assertThat(group.getQuantifier().getConsumingStrategy())
+                .isEqualTo(Quantifier.ConsumingStrategy.SKIP_TILL_ANY);
+        assertThat(group.getQuantifier().hasProperty(Quantifier.QuantifierProperty.LOOPING))
+                .isTrue();
+        assertThat(group.getWindowSize()).contains(Duration.ofMinutes(15));
+        Pattern<?, ?> inner = ((GroupPattern<?, ?>) group).getRawPattern();
+        assertThat(inner.getName()).isEqualTo("e");
+        assertThat(inner.getPrevious().getName()).isEqualTo("d");
+        assertThat(inner.getPrevious().getQuantifier().getConsumingStrategy())
+                .isEqualTo(Quantifier.ConsumingStrategy.NOT_FOLLOW);
+        Pattern<?, ?> b = group.getPrevious();
+        assertThat(b.getName()).isEqualTo("b");
+        assertThat(b.getQuantifier().getConsumingStrategy())
+                .isEqualTo(Quantifier.ConsumingStrategy.STRICT);
+        assertThat(b.getQuantifier().hasProperty(Quantifier.QuantifierProperty.OPTIONAL)).isTrue();
+        assertThat(b.getQuantifier().hasProperty(Quantifier.QuantifierProperty.GREEDY)).isTrue();
+        assertThat(b.getTimes().getFrom()).isEqualTo(1);
+        assertThat(b.getTimes().getTo()).isEqualTo(3);
+        Pattern<?, ?> a = b.getPrevious();
+        assertThat(a.getQuantifier().getInnerConsumingStrategy())
+                .isEqualTo(Quantifier.ConsumingStrategy.STRICT);
+        assertThat(a.getTimes().getFrom()).isEqualTo(2);
+        assertThat(rule.skipStrategy()).isInstanceOf(SkipToLastStrategy.class);
+        assertThat(rule.skipStrategy().getPatternName()).contains("b");
+        assertThat(rule.rule().key()).isEqualTo(KeyKind.HOST);
+    }
+
+    @Test
+    void aRuleSeesOnlyTheRecordsItsStepsSelect() throws Exception {
+        CompiledRule rule =
+                compile(
+                        steps(
+                                """
+                                  - step: a
+                                    match: {metric: a, service: [checkout]}
+                                  - step: b
+                                    match: {log: [ERROR]}
+                                """));
+        assertThat(rule.accepts(RuleFiles.serviceMetric(1, "checkout", "a", 1))).isTrue();
+        assertThat(rule.accepts(RuleFiles.serviceMetric(1, "search", "a", 1))).isFalse();
+        assertThat(rule.accepts(RuleFiles.serviceMetric(1, "checkout", "b", 1))).isFalse();
+        assertThat(
+                        rule.accepts(
+                                RuleFiles.routed(
+                                        KeyKind.SERVICE,
+                                        RuleFiles.log(1, "x", LogLevel.ERROR, "boom"))))
+                .isTrue();
+        assertThat(
+                        rule.accepts(
+                                RuleFiles.routed(
+                                        KeyKind.SERVICE,
+                                        RuleFiles.log(1, "x", LogLevel.INFO, "ok"))))
+                .isFalse();
+    }
+
+    @Test
+    void unknownFieldsInConditionsAreLocatedAndNamed() {
+        assertThat(
+                        problems(
+                                steps(
+                                        """
+                                          - step: a
+                                            match: {metric: a}
+                                            where: valu > 0.9
+                                        """)))
+                .containsExactly(
+                        "r.yaml:10:12: rule r: in 'valu > 0.9': undeclared reference to 'valu' (in"
+                                + " container ''). Fix: did you mean 'value'? fields of a metric"
+                                + " record: timestamp, service, host, name, value, labels, unit,"
+                                + " metricKind; earlier steps: steps.NAME");
+    }
+
+    @Test
+    void fieldsOfAnotherRecordKindAreNotAvailable() {
+        assertThat(
+                        problems(
+                                steps(
+                                        """
+                                          - step: a
+                                            match: {metric: a}
+                                            where: message.contains('x')
+                                        """)))
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("undeclared reference to 'message'"));
+    }
+
+    @Test
+    void typeMismatchesAreExplained() {
+        assertThat(
+                        problems(
+                                steps(
+                                        """
+                                          - step: a
+                                            match: {metric: a}
+                                            where: value > 'high'
+                                          - step: b
+                                            match: {metric: b}
+                                            where: value
+                                        """)))
+                .anyMatch(
+                        p ->
+                                p.startsWith("r.yaml:10:18:")
+                                        && p.contains("no matching overload for '_>_'")
+                                        && p.contains(
+                                                "compare and combine values of the same type"))
+                .anyMatch(
+                        p ->
+                                p.contains("expected type 'bool' but found 'double'")
+                                        && p.contains("a condition must be true or false"));
+    }
+
+    @Test
+    void conditionsMayReferToEarlierStepsButNotLaterOnes() throws Exception {
+        compile(
+                steps(
+                        """
+                          - step: a
+                            match: {metric: a}
+                          - step: b
+                            match: {log: ERROR}
+                            where: message.contains(steps.a[0].name) && steps.a[0].value > 1
+                        """));
+        assertThat(
+                        problems(
+                                steps(
+                                        """
+                                          - step: a
+                                            match: {metric: a}
+                                            where: size(steps.b) > 0
+                                          - step: b
+                                            match: {metric: b}
+                                          - step: c
+                                            match: {metric: c}
+                                            where: steps.a[0].mesage == ''
+                                        """)))
+                .anyMatch(
+                        p ->
+                                p.contains("undefined field 'b'")
+                                        && p.contains("steps you can refer to here: [a]"))
+                .anyMatch(p -> p.contains("undefined field 'mesage'"));
+    }
+
+    @Test
+    void expressionsInBlockScalarsAreLocatedOnTheirLine() {
+        assertThat(
+                        problems(
+                                steps(
+                                        """
+                                          - step: a
+                                            match: {metric: a}
+                                            where: |
+                                              value > 0.5 &&
+                                                nme == 'a'
+                                        """)))
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("r.yaml:12:9:"));
+    }
+
+    @Test
+    void outputsAreTypeChecked() {
+        String rule =
+                steps("  - step: a\n    match: {metric: a}\n")
+                        .replace("probability: 0.5", "probability: \"size(steps.a)\"")
+                        .replace(
+                                "summary: \"r matched on {{key}}\"",
+                                "summary: \"{{steps.a[0].valeu}}\"");
+        assertThat(problems(rule))
+                .anyMatch(
+                        p ->
+                                p.contains("expected type 'double' but found 'int'")
+                                        && p.contains("the probability must be a double"))
+                .anyMatch(p -> p.contains("undefined field 'valeu'"));
+    }
+
+    @Test
+    void patternsFlinkCepRejectsAreReportedAsUnsupportedCombinations() {
+        assertThat(
+                        problems(
+                                steps(
+                                        """
+                                          - step: a
+                                            match: {metric: a}
+                                            oneOrMore: true
+                                            greedy: true
+                                          - step: b
+                                            match: {metric: b}
+                                            optional: true
+                                          - step: c
+                                            match: {metric: c}
+                                        """)))
+                .singleElement()
+                .satisfies(
+                        p ->
+                                assertThat(p)
+                                        .contains(
+                                                "unsupported combination: Flink CEP rejects the"
+                                                        + " pattern")
+                                        .contains(
+                                                "Optional pattern cannot be preceded by greedy"
+                                                        + " pattern"));
+        assertThat(
+                        problems(
+                                steps(
+                                        """
+                                          - step: a
+                                            match: {metric: a}
+                                            optional: true
+                                        """)))
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("every step is optional"));
+    }
+}

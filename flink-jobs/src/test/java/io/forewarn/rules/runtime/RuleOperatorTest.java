@@ -1,0 +1,325 @@
+package io.forewarn.rules.runtime;
+
+import static io.forewarn.testutils.RuleFiles.aThenB;
+import static io.forewarn.testutils.RuleFiles.delete;
+import static io.forewarn.testutils.RuleFiles.serviceMetric;
+import static io.forewarn.testutils.RuleFiles.upsert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.forewarn.detect.Descriptors;
+import io.forewarn.schema.ControlStatus;
+import io.forewarn.schema.RuleUpdate;
+import io.forewarn.schema.Signal;
+import io.forewarn.schema.state.RuleRecord;
+import io.forewarn.testutils.RuleFiles;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RuleOperatorTest {
+
+    private static final long MINUTE = 60_000;
+    private static final RuleSettings SETTINGS = new RuleSettings(100, 100);
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, RuleRecord, RuleUpdate, Signal> harness;
+
+    static KeyedTwoInputStreamOperatorTestHarness<String, RuleRecord, RuleUpdate, Signal> open(
+            RuleSettings settings, List<RuleUpdate> bundled, OperatorSubtaskState restoreFrom)
+            throws Exception {
+        var h =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new RuleOperator<>(settings, bundled, new SignalMatchHandler()),
+                        RuleRecord::getKey,
+                        null,
+                        Types.STRING);
+        h.setup();
+        if (restoreFrom != null) {
+            h.initializeState(restoreFrom);
+        }
+        h.open();
+        return h;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private void record(RuleRecord r) throws Exception {
+        harness.processElement1(new StreamRecord<>(r, r.getTimestamp()));
+    }
+
+    private void control(RuleUpdate u) throws Exception {
+        harness.processElement2(new StreamRecord<>(u));
+    }
+
+    private List<String> matches() {
+        return harness.extractOutputValues().stream()
+                .map(
+                        s ->
+                                s.getProducer().getId()
+                                        + "@"
+                                        + s.getProducer().getVersion()
+                                        + " "
+                                        + s.getService()
+                                        + " "
+                                        + s.getEvidence().stream()
+                                                .skip(1)
+                                                .map(
+                                                        e ->
+                                                                e.getAttributes().get("step")
+                                                                        + "@"
+                                                                        + e.getTimestamp() / MINUTE)
+                                                .collect(Collectors.joining(",")))
+                .collect(Collectors.toList());
+    }
+
+    private List<String> statuses() {
+        return harness.getSideOutput(Descriptors.RULE_STATUS) == null
+                ? List.of()
+                : harness.getSideOutput(Descriptors.RULE_STATUS).stream()
+                        .map(StreamRecord::getValue)
+                        .map(s -> s.getId() + "@" + s.getVersion() + " " + s.getOutcome())
+                        .collect(Collectors.toList());
+    }
+
+    private List<ControlStatus> statusRecords() {
+        return harness.getSideOutput(Descriptors.RULE_STATUS).stream()
+                .map(StreamRecord::getValue)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void aRulePublishedAtRunTimeMatchesAndReportsItsActivation() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+
+        assertThat(matches()).containsExactly("r1@1 checkout a@1,b@2");
+        assertThat(statuses()).containsExactly("r1@1 ACTIVATED");
+        Signal s = harness.extractOutputValues().get(0);
+        assertThat(s.getFailureType()).isEqualTo("test-failure");
+        assertThat(s.getTimestamp()).isEqualTo(2 * MINUTE);
+        assertThat(harness.extractOutputStreamRecords().get(0).getTimestamp())
+                .isEqualTo(2 * MINUTE);
+    }
+
+    @Test
+    void recordsWaitForTheWatermarkAndAreMatchedInEventTimeOrder() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        assertThat(matches()).isEmpty();
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+        assertThat(matches()).containsExactly("r1@1 checkout a@1,b@2");
+    }
+
+    @Test
+    void aRejectedUpdateIsReportedWithItsReasonAndThePreviousVersionStaysActive() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        harness.processBothWatermarks(new Watermark(MINUTE + 1));
+
+        String broken =
+                RuleFiles.rule(
+                        "r1",
+                        2,
+                        "service",
+                        "10m",
+                        null,
+                        "  - step: a\n    match: {metric: a}\n    where: valu > 1\n");
+        control(upsert(broken));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+
+        assertThat(statuses()).containsExactly("r1@1 ACTIVATED", "r1@2 REJECTED");
+        assertThat(statusRecords().get(1).getMessage())
+                .contains(
+                        "r1.yaml:10:12",
+                        "undeclared reference to 'valu'",
+                        "did you mean 'value'",
+                        "version 1 stays active");
+        assertThat(matches())
+                .as("version 1 kept its partial match")
+                .containsExactly("r1@1 checkout a@1,b@2");
+    }
+
+    @Test
+    void replacingOneRuleClearsItsPartialMatchesButKeepsThoseOfOtherRules() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("changed", 1)));
+        control(upsert(aThenB("unchanged", 1)));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        harness.processBothWatermarks(new Watermark(MINUTE + 1));
+
+        control(upsert(aThenB("changed", 2)));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+
+        assertThat(matches()).containsExactly("unchanged@1 checkout a@1,b@2");
+        assertThat(statuses())
+                .containsExactly(
+                        "changed@1 ACTIVATED", "unchanged@1 ACTIVATED", "changed@2 ACTIVATED");
+    }
+
+    @Test
+    void removingARuleClearsItsStateAndTimersForAllKeys() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        for (String service : List.of("checkout", "search", "cart")) {
+            record(serviceMetric(MINUTE, service, "a", 1));
+        }
+        harness.processBothWatermarks(new Watermark(MINUTE + 1));
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(harness.numEventTimeTimers()).as("within deadlines").isEqualTo(3);
+
+        control(delete("r1", 1));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(statuses()).containsExactly("r1@1 ACTIVATED", "r1@1 REMOVED");
+
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+        assertThat(matches()).isEmpty();
+    }
+
+    @Test
+    void stateAndTimersReturnToZeroOnceMatchesCompleteOrExpire() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        record(serviceMetric(MINUTE, "search", "a", 1));
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+        assertThat(matches()).hasSize(1);
+        assertThat(harness.numEventTimeTimers())
+                .as("within deadlines, registered as CepOperator does")
+                .isPositive();
+
+        harness.processBothWatermarks(new Watermark(20 * MINUTE));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void partialMatchesAndRuleDefinitionsSurviveSnapshotAndRestore() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        record(serviceMetric(2 * MINUTE, "search", "b", 1));
+        harness.processBothWatermarks(new Watermark(MINUTE + 1));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = open(SETTINGS, List.of(), snapshot);
+        assertThat(statuses()).as("restored rules are not reported again").isEmpty();
+        record(serviceMetric(3 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(4 * MINUTE));
+        assertThat(matches()).containsExactly("r1@1 checkout a@1,b@3");
+    }
+
+    @Test
+    void bundledRulesAreActivatedAtStartAndANewerPublishedVersionWins() throws Exception {
+        harness = open(SETTINGS, List.of(upsert(aThenB("lib", 1))), null);
+        assertThat(statuses()).containsExactly("lib@1 ACTIVATED");
+        control(upsert(aThenB("lib", 2)));
+        control(upsert(aThenB("lib", 2)));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = open(SETTINGS, List.of(upsert(aThenB("lib", 1))), snapshot);
+        assertThat(statuses())
+                .as("the bundled version 1 is older than the published version 2")
+                .isEmpty();
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+        assertThat(matches()).containsExactly("lib@2 checkout a@1,b@2");
+    }
+
+    @Test
+    void olderVersionsAreIgnoredAndDisabledRulesRemoved() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 2)));
+        control(upsert(aThenB("r1", 1)));
+        control(upsert(aThenB("r1", 3).replace("owner: tests", "owner: tests\nenabled: false")));
+        assertThat(statuses()).containsExactly("r1@2 ACTIVATED", "r1@1 IGNORED", "r1@3 REMOVED");
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+        assertThat(matches()).isEmpty();
+    }
+
+    @Test
+    void theActiveRuleLimitRejectsNewRules() throws Exception {
+        harness = open(new RuleSettings(1, 100), List.of(), null);
+        control(upsert(aThenB("first", 1)));
+        control(upsert(aThenB("second", 1)));
+        control(upsert(aThenB("first", 2)));
+        assertThat(statuses())
+                .containsExactly("first@1 ACTIVATED", "second@1 REJECTED", "first@2 ACTIVATED");
+        assertThat(statusRecords().get(1).getMessage()).contains("limit of 1 active rules");
+    }
+
+    @Test
+    void partialMatchesBeyondTheLimitAreDroppedOldestFirstAndReportedOnce() throws Exception {
+        harness = open(new RuleSettings(100, 2), List.of(), null);
+        control(
+                upsert(
+                        RuleFiles.rule(
+                                "r1",
+                                1,
+                                "service",
+                                "1h",
+                                "no-skip",
+                                "  - step: a\n"
+                                        + "    match: {metric: a}\n"
+                                        + "  - step: b\n"
+                                        + "    match: {metric: b}\n")));
+        for (int i = 1; i <= 4; i++) {
+            record(serviceMetric(i * MINUTE, "checkout", "a", i));
+        }
+        harness.processBothWatermarks(new Watermark(5 * MINUTE));
+        record(serviceMetric(6 * MINUTE, "checkout", "b", 1));
+        record(serviceMetric(7 * MINUTE, "checkout", "a", 5));
+        record(serviceMetric(8 * MINUTE, "checkout", "a", 6));
+        harness.processBothWatermarks(new Watermark(9 * MINUTE));
+
+        assertThat(matches())
+                .as("only the two newest partial matches were kept")
+                .containsExactlyInAnyOrder("r1@1 checkout a@3,b@6", "r1@1 checkout a@4,b@6");
+        assertThat(statuses()).containsExactly("r1@1 ACTIVATED", "r1@1 LIMIT_REACHED");
+        assertThat(statusRecords().get(1).getMessage()).contains("rules.max-partial-matches");
+    }
+
+    @Test
+    void lateRecordsAndRecordsNoRuleSeesAreNotKept() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        harness.processBothWatermarks(new Watermark(5 * MINUTE));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        record(serviceMetric(6 * MINUTE, "checkout", "unrelated", 1));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theControlInputDoesNotHoldBackTheWatermark() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        harness.processWatermark1(new Watermark(5 * MINUTE));
+        assertThat(harness.getOutput()).contains(new Watermark(5 * MINUTE));
+    }
+}
