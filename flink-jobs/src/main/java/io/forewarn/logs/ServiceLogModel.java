@@ -170,7 +170,10 @@ final class ServiceLogModel {
             stats.fold(n, alpha, burst ? BURST_BASELINE_DAMPING : 1);
             stats.baselineInterval = interval;
             boolean onset = burst && !stats.bursting;
-            stats.bursting = burst;
+            // Hysteresis: a burst goes on while the template stays at least half as far above its
+            // baseline, so a burst wavering around the threshold has one onset, not several.
+            boolean hot = n >= settings.burstMinLines() && z >= settings.burstMinZScore() / 2;
+            stats.bursting = burst || (stats.bursting && hot);
             if (burst) {
                 out.signal(
                         LogSignals.burst(

@@ -41,7 +41,10 @@ final class TemplateStats {
     /** Last interval folded into the baseline; Long.MIN_VALUE before the first. */
     long baselineInterval = Long.MIN_VALUE;
 
-    /** Whether the last interval folded in was a burst (a burst's later intervals are no onset). */
+    /**
+     * Whether a burst is going on (a burst's later intervals are no onset): set by a burst
+     * interval, kept while the template stays hot, cleared by a cooler or a quiet interval.
+     */
     boolean bursting;
 
     TemplateStats(String text) {

@@ -18,6 +18,9 @@ class LogTemplateOperatorTest {
 
     private static final LogMiningSettings SETTINGS = LogTemplateHarness.settings(Map.of());
 
+    /** Error lines of the middle minute: below 4 standard deviations, above 2. */
+    private static final int WAVERING_ERRORS = 12;
+
     @Test
     void everyRecordLeavesEnrichedWithItsTemplateParametersAndLevel() throws Exception {
         try (LogTemplateHarness h = new LogTemplateHarness(SETTINGS)) {
@@ -170,6 +173,39 @@ class LogTemplateOperatorTest {
                                 assertThat(b.getFailureType()).isNull();
                                 assertThat(b.getScore()).isPositive();
                             });
+        }
+    }
+
+    @Test
+    void aBurstWaveringAroundTheThresholdHasOneOnset() throws Exception {
+        try (LogTemplateHarness h = new LogTemplateHarness(SETTINGS)) {
+            h.normalMinutes("checkout", 0, 10, 60);
+            int[] errors = {30, WAVERING_ERRORS, 30};
+            for (int m = 10; m < 13; m++) {
+                h.normalLines("checkout", m, 60);
+                for (int i = 0; i < errors[m - 10]; i++) {
+                    h.line(
+                            m * MINUTE + 1_000 * i,
+                            "checkout",
+                            LogLevel.ERROR,
+                            "Unhandled exception: flag " + i + " has no value");
+                }
+                h.watermark((m + 1) * MINUTE - 1);
+            }
+
+            List<Signal> bursts =
+                    h.signals().stream()
+                            .filter(s -> s.getKind().equals(LogSignals.TEMPLATE_BURST))
+                            .collect(Collectors.toList());
+            assertThat(bursts)
+                    .extracting(Signal::getTimestamp)
+                    .as("the middle minute is below the burst threshold")
+                    .containsExactly(11 * MINUTE, 13 * MINUTE);
+            assertThat(bursts.get(0).getFailureType()).isEqualTo(FailureTypes.ERROR_SPIKE);
+            assertThat(bursts.get(1).getAttributes())
+                    .as("still well above its baseline in between: the same burst")
+                    .containsEntry("onset", "false");
+            assertThat(bursts.get(1).getFailureType()).isNull();
         }
     }
 
