@@ -206,6 +206,8 @@ final class DemoCommand implements Callable<Integer> {
         defaults.put("elasticsearch.replicas", "0");
         defaults.put("job.parallelism", "2");
         defaults.put("checkpoint.interval", "5 s");
+        // On disk: the job manager's memory (the local default) refuses state beyond 5 MB.
+        defaults.put("checkpoint.storage", dir.resolve("checkpoints").toUri().toString());
         defaults.put("watermark.idleness", "10 s");
         defaults.put("flink.rest.port", Integer.toString(webPort));
         defaults.put(

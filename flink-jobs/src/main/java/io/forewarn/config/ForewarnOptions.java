@@ -688,7 +688,7 @@ public final class ForewarnOptions {
     public static final ConfigOption<Double> METRICS_FORECAST_MIN_CONFIDENCE =
             ConfigOptions.key("metrics.forecast.min-confidence")
                     .doubleType()
-                    .defaultValue(0.25)
+                    .defaultValue(0.1)
                     .withDescription(
                             "Confidence (share of a season of history) from which a forecast is"
                                     + " signalled; an already breached threshold is always"

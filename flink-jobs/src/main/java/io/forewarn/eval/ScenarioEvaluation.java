@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 
 /**
  * One scorecard run: simulate an {@link EvaluationTimeline} as fast as possible into fresh Kafka
@@ -95,7 +96,17 @@ public final class ScenarioEvaluation {
         String prefix =
                 "eval-" + settings.seed() + "-" + UUID.randomUUID().toString().substring(0, 8);
         EvaluationTopics topics = new EvaluationTopics(prefix);
-        ForewarnConfig config = base.with(runOptions(prefix, topics));
+        // Checkpoints of the run go to a directory of its own unless configured: the job manager's
+        // memory (the local default) refuses state beyond 5 MB, which a replay exceeds.
+        Path checkpoints =
+                base.getOptional(ForewarnOptions.CHECKPOINT_STORAGE).isPresent()
+                        ? null
+                        : Files.createTempDirectory("forewarn-eval-checkpoints");
+        Map<String, String> options = runOptions(prefix, topics);
+        if (checkpoints != null) {
+            options.put(ForewarnOptions.CHECKPOINT_STORAGE.key(), checkpoints.toUri().toString());
+        }
+        ForewarnConfig config = base.with(options);
         Files.createDirectories(out.resolve("charts"));
         try (Progress.Step step = progress.step("Creating the run's topics (" + prefix + ".*)")) {
             topics.create(config, settings.partitions());
@@ -162,6 +173,9 @@ public final class ScenarioEvaluation {
         } finally {
             if (!settings.keepTopics()) {
                 topics.delete(config);
+            }
+            if (checkpoints != null) {
+                FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
             }
         }
     }

@@ -36,16 +36,16 @@ public final class MetricFamilies implements Serializable {
                             + " capacity-failure=disk-full",
                     "memory match=container_memory_working_set_ratio|jvm_memory_heap_used_ratio"
                             + "|.*memory.*(used|usage|utili[sz]ation).*ratio aggregate=max"
-                            + " anomaly=high capacity=above:0.95 capacity-failure=oom",
+                            + " anomaly=high capacity=above:0.95 capacity-failure=oom horizon=6h",
                     "file-descriptors match=process_open_fds_ratio|.*(fds|file_descriptors).*ratio"
                             + " aggregate=max anomaly=high capacity=above:0.95"
                             + " capacity-failure=file-descriptor-exhaustion",
                     "connection-pools match=.*(pool|connections).*(usage|utili[sz]ation).*ratio"
                             + " aggregate=max anomaly=high capacity=above:0.95"
-                            + " capacity-failure=connection-pool-exhaustion",
+                            + " capacity-failure=connection-pool-exhaustion horizon=6h",
                     "thread-pools match=.*(executor|threads).*(busy|utili[sz]ation).*ratio"
                             + " aggregate=max anomaly=high capacity=above:0.95"
-                            + " capacity-failure=thread-pool-exhaustion",
+                            + " capacity-failure=thread-pool-exhaustion horizon=6h",
                     "queues match=kafka_consumergroup_lag|.*queue.*(depth|size|length|messages.*)"
                             + " aggregate=max anomaly=high capacity=above:100000"
                             + " capacity-failure=queue-backlog",

@@ -31,8 +31,8 @@ public record AlertPolicy(
         }
     }
 
-    /** Probability 0.5, confidence 0.25, two clear forecasts, updates at most every 10 min. */
+    /** Probability 0.5, confidence 0.1, two clear forecasts, updates at most every 10 min. */
     public static AlertPolicy defaults() {
-        return new AlertPolicy(0.5, 0.25, 2, Duration.ofMinutes(10));
+        return new AlertPolicy(0.5, 0.1, 2, Duration.ofMinutes(10));
     }
 }
