@@ -129,7 +129,7 @@ public final class LogSignals {
 
     /**
      * A burst of one template in the interval ending at {@code end}. The onset of an ERROR or FATAL
-     * burst (its first interval after one without a burst) predicts {@link
+     * burst (its first interval at twice the burst threshold, outside a burst) predicts {@link
      * FailureTypes#ERROR_SPIKE}: probability 0.5 plus 0.05 per standard deviation beyond the
      * threshold, 0.1 more for a template new to the service, at most 0.95. Later intervals of the
      * same burst are evidence without a failure type, so that the prediction's lifecycle stays with

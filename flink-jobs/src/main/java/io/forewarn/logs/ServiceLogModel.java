@@ -169,11 +169,14 @@ final class ServiceLogModel {
             boolean burst = warm && n >= settings.burstMinLines() && z >= settings.burstMinZScore();
             stats.fold(n, alpha, burst ? BURST_BASELINE_DAMPING : 1);
             stats.baselineInterval = interval;
-            boolean onset = burst && !stats.bursting;
-            // Hysteresis: a burst goes on while the template stays at least half as far above its
-            // baseline, so a burst wavering around the threshold has one onset, not several.
+            // An onset is the first interval of a strong burst (twice the threshold): weaker bursts
+            // of error templates are as frequent as noise on a busy, noisy service. Hysteresis: a
+            // burst goes on while the template stays at least half the threshold above its
+            // baseline, so a burst wavering around a threshold has one onset, not several.
+            boolean strong = burst && z >= 2 * settings.burstMinZScore();
+            boolean onset = strong && !stats.bursting;
             boolean hot = n >= settings.burstMinLines() && z >= settings.burstMinZScore() / 2;
-            stats.bursting = burst || (stats.bursting && hot);
+            stats.bursting = strong || (stats.bursting && hot);
             if (burst) {
                 out.signal(
                         LogSignals.burst(

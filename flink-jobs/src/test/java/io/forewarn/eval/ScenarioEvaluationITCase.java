@@ -40,8 +40,13 @@ class ScenarioEvaluationITCase {
                             .setConfiguration(noRestarts())
                             .build());
 
-    /** The incidents the job detects today; extend as detectors land. */
-    private static final List<String> DETECTED = List.of("bad-deployment");
+    /** Incidents whose precursors are logs and fast metrics (the capacity ones need hours). */
+    private static final List<String> DETECTED =
+            List.of(
+                    "bad-deployment",
+                    "dependency-outage",
+                    "connection-pool-exhaustion",
+                    "latency-creep");
 
     private static final List<String> BENIGN =
             List.of("noisy-service", "traffic-peak", "planned-restart");

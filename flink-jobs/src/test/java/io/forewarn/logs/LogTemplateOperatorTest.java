@@ -210,6 +210,39 @@ class LogTemplateOperatorTest {
     }
 
     @Test
+    void aWeakErrorBurstIsEvidenceAndTheFirstStrongIntervalPredicts() throws Exception {
+        try (LogTemplateHarness h = new LogTemplateHarness(SETTINGS)) {
+            int[] errors = new int[12];
+            java.util.Arrays.fill(errors, 2);
+            errors[10] = 10; // about 6 standard deviations above a baseline of 2
+            errors[11] = 18; // above 8
+            for (int m = 0; m < errors.length; m++) {
+                h.normalLines("billing", m, 60);
+                for (int i = 0; i < errors[m]; i++) {
+                    h.line(
+                            m * MINUTE + 3_000 * i,
+                            "billing",
+                            LogLevel.ERROR,
+                            "Failed to process order " + (m * 100 + i) + ": timeout after 30 s");
+                }
+                h.watermark((m + 1) * MINUTE - 1);
+            }
+
+            List<Signal> bursts =
+                    h.signals().stream()
+                            .filter(s -> s.getKind().equals(LogSignals.TEMPLATE_BURST))
+                            .collect(Collectors.toList());
+            assertThat(bursts)
+                    .extracting(Signal::getTimestamp)
+                    .containsExactly(11 * MINUTE, 12 * MINUTE);
+            assertThat(bursts.get(0).getFailureType()).as("a weak burst").isNull();
+            assertThat(bursts.get(0).getAttributes()).containsEntry("onset", "false");
+            assertThat(bursts.get(1).getFailureType()).isEqualTo(FailureTypes.ERROR_SPIKE);
+            assertThat(bursts.get(1).getAttributes()).containsEntry("onset", "true");
+        }
+    }
+
+    @Test
     void aBurstOfAnInfoTemplateIsASignalWithoutFailureType() throws Exception {
         try (LogTemplateHarness h = new LogTemplateHarness(SETTINGS)) {
             h.normalMinutes("search", 0, 10, 40);
