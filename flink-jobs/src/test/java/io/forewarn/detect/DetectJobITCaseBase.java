@@ -69,9 +69,11 @@ abstract class DetectJobITCaseBase {
     private static Configuration clusterConfiguration() {
         Configuration configuration = new Configuration();
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        // Enough attempts, far enough apart, for a replacement task manager to register: a
+        // restart before it has, with one slot short, fails at once.
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
         configuration.set(
-                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         // One slot of each task manager, so that losing either one restarts tasks.
         configuration.set(
                 TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE,
