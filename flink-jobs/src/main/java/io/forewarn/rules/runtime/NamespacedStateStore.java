@@ -5,14 +5,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.state.AggregatingState;
-import org.apache.flink.api.common.state.AggregatingStateDescriptor;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReducingState;
-import org.apache.flink.api.common.state.ReducingStateDescriptor;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -31,7 +25,7 @@ import org.apache.flink.runtime.state.internal.InternalValueState;
  * <p>The backend hands out one state object per name with a mutable current namespace; every access
  * here sets this store's namespace first.
  */
-final class NamespacedStateStore implements ClearableStateStore {
+final class NamespacedStateStore extends ValueAndMapStateStore {
 
     private final KeyedStateBackend<?> backend;
     private final String namespace;
@@ -160,59 +154,7 @@ final class NamespacedStateStore implements ClearableStateStore {
     }
 
     @Override
-    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
-            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <T> org.apache.flink.api.common.state.v2.ValueState<T> getValueState(
-            org.apache.flink.api.common.state.v2.ValueStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <T> org.apache.flink.api.common.state.v2.ListState<T> getListState(
-            org.apache.flink.api.common.state.v2.ListStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <UK, UV> org.apache.flink.api.common.state.v2.MapState<UK, UV> getMapState(
-            org.apache.flink.api.common.state.v2.MapStateDescriptor<UK, UV> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <T> org.apache.flink.api.common.state.v2.ReducingState<T> getReducingState(
-            org.apache.flink.api.common.state.v2.ReducingStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <IN, ACC, OUT>
-            org.apache.flink.api.common.state.v2.AggregatingState<IN, OUT> getAggregatingState(
-                    org.apache.flink.api.common.state.v2.AggregatingStateDescriptor<IN, ACC, OUT>
-                            descriptor) {
-        throw unsupported();
-    }
-
-    @Override
     public String getBackendTypeIdentifier() {
         return backend.getBackendTypeIdentifier();
-    }
-
-    private static UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException("rule state is value and map state only");
     }
 }

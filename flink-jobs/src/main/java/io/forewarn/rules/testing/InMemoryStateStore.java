@@ -1,19 +1,13 @@
 package io.forewarn.rules.testing;
 
-import io.forewarn.rules.runtime.ClearableStateStore;
+import io.forewarn.rules.runtime.ValueAndMapStateStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.state.AggregatingState;
-import org.apache.flink.api.common.state.AggregatingStateDescriptor;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReducingState;
-import org.apache.flink.api.common.state.ReducingStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 
@@ -21,7 +15,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
  * Value and map state of one key in memory, holding objects by reference as Flink's heap state
  * backend does. For running rule test cases without a cluster.
  */
-final class InMemoryStateStore implements ClearableStateStore {
+final class InMemoryStateStore extends ValueAndMapStateStore {
 
     private final List<Runnable> clearers = new ArrayList<>();
 
@@ -116,59 +110,7 @@ final class InMemoryStateStore implements ClearableStateStore {
     }
 
     @Override
-    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
-            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <T> org.apache.flink.api.common.state.v2.ValueState<T> getValueState(
-            org.apache.flink.api.common.state.v2.ValueStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <T> org.apache.flink.api.common.state.v2.ListState<T> getListState(
-            org.apache.flink.api.common.state.v2.ListStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <UK, UV> org.apache.flink.api.common.state.v2.MapState<UK, UV> getMapState(
-            org.apache.flink.api.common.state.v2.MapStateDescriptor<UK, UV> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <T> org.apache.flink.api.common.state.v2.ReducingState<T> getReducingState(
-            org.apache.flink.api.common.state.v2.ReducingStateDescriptor<T> descriptor) {
-        throw unsupported();
-    }
-
-    @Override
-    public <IN, ACC, OUT>
-            org.apache.flink.api.common.state.v2.AggregatingState<IN, OUT> getAggregatingState(
-                    org.apache.flink.api.common.state.v2.AggregatingStateDescriptor<IN, ACC, OUT>
-                            descriptor) {
-        throw unsupported();
-    }
-
-    @Override
     public String getBackendTypeIdentifier() {
         return "in-memory";
-    }
-
-    private static UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException("rule state is value and map state only");
     }
 }
