@@ -90,8 +90,19 @@ class FailureRecoveryITCase extends DetectJobITCaseBase {
         assertThat(runningSources(miniCluster, id))
                 .as("sources still reading when the task manager dies")
                 .isPositive();
-        miniCluster.terminateTaskManager(0).get();
+        // A standby task manager registers first, as a cluster with spare capacity would have: the
+        // job then restarts on it at once instead of waiting for a replacement to come up.
         miniCluster.startTaskManager();
+        await("the standby task manager registered")
+                .atMost(Duration.ofMinutes(1))
+                .until(
+                        () ->
+                                miniCluster
+                                                .requestClusterOverview()
+                                                .get()
+                                                .getNumTaskManagersConnected()
+                                        == PARALLELISM + 1);
+        miniCluster.terminateTaskManager(0).get();
         job.getJobExecutionResult().get();
         assertThat(restartedTasks(miniCluster.getArchivedExecutionGraph(id).get()))
                 .as("tasks that ran again after the failure")
