@@ -111,6 +111,9 @@ class RulesLiveUpdateITCase {
         values.put("watermark.max-out-of-orderness", "0s");
         values.put("watermark.idleness", "1s");
         values.put("rules.load-bundled", "false");
+        // The rules stage alone: the metric models (MetricsToPredictionsITCase) add operators
+        // between the sources and the rules whose event time this test does not drive.
+        values.put("metrics.enabled", "false");
         values.put("job.parallelism", "2");
         return ForewarnConfig.of(values);
     }
