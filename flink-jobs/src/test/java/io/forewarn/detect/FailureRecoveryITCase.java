@@ -90,10 +90,14 @@ class FailureRecoveryITCase extends DetectJobITCaseBase {
         assertThat(runningSources(miniCluster, id))
                 .as("sources still reading when the task manager dies")
                 .isPositive();
-        // A standby task manager registers first, as a cluster with spare capacity would have: the
-        // job then restarts on it at once instead of waiting for a replacement to come up.
-        miniCluster.startTaskManager();
-        await("the standby task manager registered")
+        // Standby task managers register first, as a cluster with spare capacity would have: the
+        // job then restarts on them at once, instead of waiting for a replacement to come up or
+        // for the surviving task manager's slot, whose tasks may take a while to cancel (a Kafka
+        // transaction being aborted).
+        for (int i = 0; i < PARALLELISM; i++) {
+            miniCluster.startTaskManager();
+        }
+        await("the standby task managers registered")
                 .atMost(Duration.ofMinutes(1))
                 .until(
                         () ->
@@ -101,7 +105,7 @@ class FailureRecoveryITCase extends DetectJobITCaseBase {
                                                 .requestClusterOverview()
                                                 .get()
                                                 .getNumTaskManagersConnected()
-                                        == PARALLELISM + 1);
+                                        == 2 * PARALLELISM);
         miniCluster.terminateTaskManager(0).get();
         job.getJobExecutionResult().get();
         assertThat(restartedTasks(miniCluster.getArchivedExecutionGraph(id).get()))
