@@ -20,6 +20,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
 import io.forewarn.rules.model.RecordKind;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The CEL environment of rules: one struct type per record kind (its fields from {@link
  * RecordFields}), the standard macros, the strings and math extensions, numeric comparisons across
  * int and double, and two formatting functions for templates: {@code percent(double)} and {@code
- * fixed(double, int)}. Compilers are cached per {@link CelScope}; the runtime is shared.
+ * fixed(double, int)}; {@code matches} compiles each regular expression once ({@link RegexCache}).
+ * Compilers are cached per {@link CelScope}; the runtime is shared.
  */
 public final class CelEnvironment {
 
@@ -51,6 +53,14 @@ public final class CelEnvironment {
     private static final CelRuntime RUNTIME =
             CelRuntimeFactory.standardCelRuntimeBuilder()
                     .setOptions(OPTIONS)
+                    // The standard functions but matches, which RegexCache replaces. With the
+                    // options above (unsigned longs, timestamp epoch, heterogeneous comparisons)
+                    // the standard environment filters out no other overload.
+                    .setStandardEnvironmentEnabled(false)
+                    .setStandardFunctions(
+                            CelStandardFunctions.newBuilder()
+                                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                                    .build())
                     .addLibraries(CelExtensions.strings(), CelExtensions.math(OPTIONS))
                     .addFunctionBindings(
                             CelFunctionBinding.from(
@@ -59,7 +69,14 @@ public final class CelEnvironment {
                                     "fixed_double_int",
                                     Double.class,
                                     Long.class,
-                                    CelEnvironment::fixed))
+                                    CelEnvironment::fixed),
+                            CelFunctionBinding.from(
+                                    "matches", String.class, String.class, RegexCache::matches),
+                            CelFunctionBinding.from(
+                                    "matches_string",
+                                    String.class,
+                                    String.class,
+                                    RegexCache::matches))
                     .build();
 
     private static final int MAX_CACHED_COMPILERS = 1000;
