@@ -18,6 +18,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.cep.nfa.NFAState;
 import org.apache.flink.cep.nfa.NFAStateSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroSerializer;
@@ -97,9 +98,12 @@ public final class Descriptors {
                     LongSerializer.INSTANCE,
                     new ListSerializer<>(new AvroSerializer<>(RuleRecord.class)));
 
-    /** Event time of the one timer that processes a key's waiting records: the earliest of them. */
-    public static final ValueStateDescriptor<Long> RULE_PENDING_TIMER =
-            new ValueStateDescriptor<>("rule-pending-timer", LongSerializer.INSTANCE);
+    /**
+     * The distinct event times of a key's waiting records, ascending: the one timer that processes
+     * them is at the first, and the watermark takes a prefix, so nothing scans the buffer.
+     */
+    public static final ValueStateDescriptor<long[]> RULE_PENDING_TIMES =
+            new ValueStateDescriptor<>("rule-pending-times", LongPrimitiveArraySerializer.INSTANCE);
 
     /**
      * Flink CEP's NFA state of one rule version for a key; the state namespace is the rule version

@@ -8,6 +8,7 @@ import io.forewarn.schema.ControlSubject;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.RuleRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
 
     private transient PersistedRules rules;
     private transient MapState<Long, List<RuleRecord>> pending;
-    private transient ValueState<Long> pendingTimer;
+    private transient ValueState<long[]> pendingTimes;
     private transient InternalTimerService<String> timers;
     private transient TypeSerializer<RuleRecord> recordSerializer;
     private transient Map<String, Running> running;
@@ -127,7 +128,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
                         context.getOperatorStateStore().getBroadcastState(Descriptors.RULE_UPDATES),
                         settings.maxActive());
         pending = context.getKeyedStateStore().getMapState(Descriptors.RULE_PENDING_RECORDS);
-        pendingTimer = context.getKeyedStateStore().getState(Descriptors.RULE_PENDING_TIMER);
+        pendingTimes = context.getKeyedStateStore().getState(Descriptors.RULE_PENDING_TIMES);
     }
 
     @Override
@@ -187,19 +188,36 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         List<RuleRecord> atTime = pending.get(timestamp);
         if (atTime == null) {
             atTime = new ArrayList<>();
-            Long timer = pendingTimer.value();
-            if (timer == null || timestamp < timer) {
+            long[] times = pendingTimes();
+            if (times.length == 0 || timestamp < times[0]) {
                 // One timer per key, at its earliest waiting record: when the watermark passes it,
                 // every record the watermark passed is processed, as CepOperator would.
-                if (timer != null) {
-                    timers.deleteEventTimeTimer(PENDING, timer);
+                if (times.length > 0) {
+                    timers.deleteEventTimeTimer(PENDING, times[0]);
                 }
                 timers.registerEventTimeTimer(PENDING, timestamp);
-                pendingTimer.update(timestamp);
             }
+            pendingTimes.update(PendingTimes.insert(times, timestamp));
         }
         atTime.add(record);
         pending.put(timestamp, atTime);
+    }
+
+    /**
+     * The times of the key's waiting records, ascending. Keys restored from a checkpoint taken
+     * before this index existed have none: it is built from the buffer once.
+     */
+    private long[] pendingTimes() throws Exception {
+        long[] times = pendingTimes.value();
+        if (times != null) {
+            return times;
+        }
+        if (pending.isEmpty()) {
+            return PendingTimes.NONE;
+        }
+        times = PendingTimes.of(pending.keys());
+        pendingTimes.update(times);
+        return times;
     }
 
     @Override
@@ -207,25 +225,22 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         long watermark = timers.currentWatermark();
         String key = timer.getKey();
         Map<Running, List<RuleRunner.Batch>> work = new LinkedHashMap<>();
-        List<Long> due = new ArrayList<>();
-        long nextWaiting = Long.MAX_VALUE;
-        for (Long ts : pending.keys()) {
-            if (ts <= watermark) {
-                due.add(ts);
+        long[] times = pendingTimes();
+        int dueCount = PendingTimes.countUpTo(times, watermark);
+        if (dueCount > 0 || PENDING.equals(timer.getNamespace())) {
+            if (dueCount == times.length) {
+                pendingTimes.clear();
             } else {
-                nextWaiting = Math.min(nextWaiting, ts);
+                // Registering again at the same time is a no-op; after a rule's deadline timer,
+                // the pending timer at the old earliest time still fires and finds nothing due.
+                timers.registerEventTimeTimer(PENDING, times[dueCount]);
+                if (dueCount > 0) {
+                    pendingTimes.update(Arrays.copyOfRange(times, dueCount, times.length));
+                }
             }
         }
-        due.sort(null);
-        if (PENDING.equals(timer.getNamespace())) {
-            if (nextWaiting == Long.MAX_VALUE) {
-                pendingTimer.clear();
-            } else {
-                timers.registerEventTimeTimer(PENDING, nextWaiting);
-                pendingTimer.update(nextWaiting);
-            }
-        }
-        for (long ts : due) {
+        for (int i = 0; i < dueCount; i++) {
+            long ts = times[i];
             for (RuleRecord record : pending.get(ts)) {
                 for (Running r : index.accepting(RuleKeys.toModel(record.getKeyKind()), record)) {
                     List<RuleRunner.Batch> batches =

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -193,6 +195,43 @@ class RuleOperatorTest {
         record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
         harness.processBothWatermarks(new Watermark(3 * MINUTE));
         assertThat(matches()).isEmpty();
+    }
+
+    @Test
+    void aWatermarkBetweenWaitingRecordsTakesThoseBeforeItAndWaitsForTheRest() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        record(serviceMetric(3 * MINUTE, "checkout", "b", 1));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        record(serviceMetric(4 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(2 * MINUTE));
+        assertThat(matches()).isEmpty();
+
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+        assertThat(matches()).containsExactly("r1@1 checkout a@1,b@3");
+        harness.processBothWatermarks(new Watermark(20 * MINUTE));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void recordsRestoredWithoutTheIndexOfTheirTimesAreStillProcessed() throws Exception {
+        // Checkpoints taken before the index of waiting times existed hold only the records.
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        RuleRecord a = serviceMetric(MINUTE, "checkout", "a", 1);
+        record(a);
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        var backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(a.getKey());
+        backend.getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        Descriptors.RULE_PENDING_TIMES)
+                .clear();
+
+        harness.processBothWatermarks(new Watermark(3 * MINUTE));
+        assertThat(matches()).containsExactly("r1@1 checkout a@1,b@2");
     }
 
     @Test
