@@ -4,6 +4,7 @@ import io.forewarn.rules.compile.RecordFields;
 import io.forewarn.rules.model.KeyKind;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.state.RuleKeyKind;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -56,8 +57,14 @@ public final class RuleKeys {
         return out.toString();
     }
 
+    /** The rule model's kind of each record kind, by ordinal (asked once per record and rule). */
+    private static final KeyKind[] MODEL_KINDS =
+            Arrays.stream(RuleKeyKind.values())
+                    .map(k -> KeyKind.valueOf(k.name()))
+                    .toArray(KeyKind[]::new);
+
     static KeyKind toModel(RuleKeyKind kind) {
-        return KeyKind.valueOf(kind.name());
+        return MODEL_KINDS[kind.ordinal()];
     }
 
     static RuleKeyKind toRecord(KeyKind kind) {
