@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * <p>Writes {@code OUT/pipeline-benchmark.json} and its section of benchmarks/RESULTS.md.
  *
  * <p>Options: {@code --out DIR}, {@code --results FILE}, {@code --trial PT3M}, {@code --steady
- * PT10M}, {@code --latency PT5M} (the 80% run), {@code --warmup PT2M}, {@code --start-rate 2000},
- * {@code --max-rate 400000}, {@code --refinements 2}, {@code --services 500}, {@code --parallelism
- * 2}, {@code --revision REV}, {@code --set KEY=VALUE} (a job option, repeatable, e.g. {@code --set
+ * PT10M}, {@code --latency PT5M} (the 80% run), {@code --warmup PT2M}, {@code --start-rate 2000}
+ * (the full pipeline's first trial), {@code --source-start-rate 64000} (the source-only job's),
+ * {@code --min-rate 250} (the lowest rate tried when the start rate fails), {@code --max-rate
+ * 400000}, {@code --refinements 2}, {@code --services 500}, {@code --parallelism 2}, {@code
+ * --revision REV}, {@code --set KEY=VALUE} (a job option, repeatable, e.g. {@code --set
  * flink.execution.buffer-timeout.interval=10ms}), {@code --quick} (45 s trials, 3-minute steady
  * run: to try the harness, not for results).
  */
@@ -99,6 +101,9 @@ public final class PipelineBenchmark {
         Duration latency = Duration.parse(options.getOrDefault("latency", quick ? "PT2M" : "PT5M"));
         Duration warmup = Duration.parse(options.getOrDefault("warmup", quick ? "PT1M" : "PT2M"));
         double startRate = Double.parseDouble(options.getOrDefault("start-rate", "2000"));
+        double sourceStartRate =
+                Double.parseDouble(options.getOrDefault("source-start-rate", "64000"));
+        double minRate = Double.parseDouble(options.getOrDefault("min-rate", "250"));
         double maxRate = Double.parseDouble(options.getOrDefault("max-rate", "400000"));
         int refinements = Integer.parseInt(options.getOrDefault("refinements", quick ? "1" : "2"));
         int services = Integer.parseInt(options.getOrDefault("services", "500"));
@@ -118,9 +123,10 @@ public final class PipelineBenchmark {
             ThroughputSearch search = new ThroughputSearch(base, out, payloads, trial);
 
             ThroughputSearch.Result source =
-                    search.search(JobKind.SOURCE_ONLY, startRate, maxRate, refinements);
+                    search.search(
+                            JobKind.SOURCE_ONLY, sourceStartRate, minRate, maxRate, refinements);
             ThroughputSearch.Result pipeline =
-                    search.search(JobKind.PIPELINE, startRate, maxRate, refinements);
+                    search.search(JobKind.PIPELINE, startRate, minRate, maxRate, refinements);
             double ratio =
                     source.sustainableRate() == 0
                             ? 0

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the sustainable throughput of a job: the highest constant input rate at which its consumer
- * lag stays bounded for a whole trial. Rates double from the start rate until a trial fails, then
- * the interval between the last good and the first bad rate is halved (geometrically) a few times.
+ * lag stays bounded for a whole trial. Rates double from the start rate until a trial fails (or
+ * halve until one passes, when the start rate fails), then the interval between the last good and
+ * the first bad rate is halved (geometrically) a few times.
  *
  * <p>A trial samples the lag every {@value #SAMPLE_SECONDS} s. It is <b>sustainable</b> when, after
  * its first third (start-up and warm-up), the highest lag of the last third is no more than the
@@ -54,7 +55,28 @@ final class ThroughputSearch {
         this.trial = trial;
     }
 
-    Result search(JobKind kind, double startRate, double maxRate, int refinements)
+    /** Runs a trial at a rate; the search's only contact with the world. */
+    interface TrialRunner {
+        Trial run(double rate) throws Exception;
+    }
+
+    Result search(JobKind kind, double startRate, double minRate, double maxRate, int refinements)
+            throws Exception {
+        return search(kind, startRate, minRate, maxRate, refinements, rate -> run(kind, rate));
+    }
+
+    /**
+     * Doubles from {@code startRate} while trials pass (up to {@code maxRate}); if the start rate
+     * already fails, halves until one passes (down to {@code minRate}); then narrows the interval
+     * between the best passing and the lowest failing rate {@code refinements} times.
+     */
+    static Result search(
+            JobKind kind,
+            double startRate,
+            double minRate,
+            double maxRate,
+            int refinements,
+            TrialRunner runner)
             throws Exception {
         List<Trial> trials = new ArrayList<>();
         double good = 0;
@@ -62,7 +84,7 @@ final class ThroughputSearch {
         double rate = startRate;
         boolean producerLimited = false;
         while (rate <= maxRate) {
-            Trial t = run(kind, rate);
+            Trial t = runner.run(rate);
             trials.add(t);
             if (t.sustainable()) {
                 good = rate;
@@ -76,9 +98,18 @@ final class ThroughputSearch {
                 break;
             }
         }
+        while (good == 0 && !producerLimited && !Double.isNaN(bad) && bad / 2 >= minRate) {
+            Trial t = runner.run(bad / 2);
+            trials.add(t);
+            if (t.sustainable()) {
+                good = bad / 2;
+            } else {
+                bad = bad / 2;
+            }
+        }
         for (int i = 0; i < refinements && !Double.isNaN(bad) && good > 0; i++) {
             double mid = Math.sqrt(good * bad);
-            Trial t = run(kind, mid);
+            Trial t = runner.run(mid);
             trials.add(t);
             if (t.sustainable()) {
                 good = mid;

@@ -84,4 +84,46 @@ class HarnessLogicTest {
                                 List.of(new long[] {0, 5}, new long[] {30, 3}, new long[] {61, 9})))
                 .containsExactly(new long[] {0, 3}, new long[] {60, 9});
     }
+
+    /** A job that keeps up with anything up to {@code capacity} records/s. */
+    private static ThroughputSearch.TrialRunner capacity(double capacity, List<Double> tried) {
+        return rate -> {
+            tried.add(rate);
+            boolean ok = rate <= capacity;
+            return new Trial(JobKind.PIPELINE, rate, rate, 180, List.of(), ok, ok ? "ok" : "lag");
+        };
+    }
+
+    @Test
+    void theSearchDoublesUntilATrialFailsThenNarrows() throws Exception {
+        List<Double> tried = new ArrayList<>();
+        ThroughputSearch.Result r =
+                ThroughputSearch.search(
+                        JobKind.PIPELINE, 1000, 250, 400_000, 2, capacity(5000, tried));
+
+        assertThat(tried).startsWith(1000.0, 2000.0, 4000.0, 8000.0).hasSize(6);
+        assertThat(r.sustainableRate()).isBetween(4000.0, 5000.0);
+    }
+
+    @Test
+    void theSearchGoesDownWhenTheStartRateAlreadyFails() throws Exception {
+        List<Double> tried = new ArrayList<>();
+        ThroughputSearch.Result r =
+                ThroughputSearch.search(
+                        JobKind.PIPELINE, 8000, 250, 400_000, 1, capacity(3000, tried));
+
+        assertThat(tried).startsWith(8000.0, 4000.0, 2000.0).hasSize(4);
+        assertThat(r.sustainableRate()).isBetween(2000.0, 3000.0);
+    }
+
+    @Test
+    void theSearchStopsAtTheLowestRateAndReportsNone() throws Exception {
+        List<Double> tried = new ArrayList<>();
+        ThroughputSearch.Result r =
+                ThroughputSearch.search(
+                        JobKind.PIPELINE, 1000, 250, 400_000, 2, capacity(100, tried));
+
+        assertThat(tried).containsExactly(1000.0, 500.0, 250.0);
+        assertThat(r.sustainableRate()).isZero();
+    }
 }
