@@ -30,12 +30,15 @@ public final class CelProgram implements Serializable {
 
     private final Expression expression;
     private final CelScope scope;
+    private final boolean readsSteps;
     private transient CelRuntime.Program program;
 
-    private CelProgram(Expression expression, CelScope scope, CelRuntime.Program program) {
+    private CelProgram(Expression expression, CelScope scope, CelAbstractSyntaxTree ast) {
         this.expression = expression;
         this.scope = scope;
-        this.program = program;
+        this.readsSteps =
+                ast.getReferenceMap().values().stream().anyMatch(r -> "steps".equals(r.name()));
+        this.program = program(ast, expression.text());
     }
 
     /**
@@ -45,7 +48,10 @@ public final class CelProgram implements Serializable {
     static CelProgram compile(
             Expression expression, CelScope scope, String ruleId, List<RuleProblem> problems) {
         try {
-            return new CelProgram(expression, scope, build(expression.text(), scope));
+            return new CelProgram(
+                    expression,
+                    scope,
+                    CelEnvironment.compiler(scope).compile(expression.text()).getAst());
         } catch (CelValidationException e) {
             for (CelIssue issue : e.getErrors()) {
                 var at = issue.getSourceLocation();
@@ -63,7 +69,10 @@ public final class CelProgram implements Serializable {
 
     private static CelRuntime.Program build(String text, CelScope scope)
             throws CelValidationException {
-        CelAbstractSyntaxTree ast = CelEnvironment.compiler(scope).compile(text).getAst();
+        return program(CelEnvironment.compiler(scope).compile(text).getAst(), text);
+    }
+
+    private static CelRuntime.Program program(CelAbstractSyntaxTree ast, String text) {
         try {
             return CelEnvironment.runtime().createProgram(ast);
         } catch (dev.cel.common.CelException e) {
@@ -73,6 +82,14 @@ public final class CelProgram implements Serializable {
 
     public Expression expression() {
         return expression;
+    }
+
+    /**
+     * Whether the expression reads {@code steps}, the records of earlier steps; one that does not
+     * depends on the record alone.
+     */
+    public boolean readsSteps() {
+        return readsSteps;
     }
 
     /** Evaluates with the given variables. */

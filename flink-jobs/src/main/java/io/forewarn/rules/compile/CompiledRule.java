@@ -17,6 +17,9 @@ import org.apache.flink.cep.pattern.Pattern;
  * @param selectors the selectors of all its steps: the rule sees the records any of them accepts
  * @param output turns matches into Signals
  * @param errors run-time evaluation errors of its expressions
+ * @param relevance the conditions (where and until of every step) of which a record must satisfy
+ *     one to make a difference, or null when every record the selectors accept can (see {@link
+ *     #relevant})
  */
 public record CompiledRule(
         Rule rule,
@@ -24,7 +27,8 @@ public record CompiledRule(
         NFACompiler.NFAFactory<RuleRecord> nfaFactory,
         List<SelectorMatcher> selectors,
         CompiledOutput output,
-        EvaluationErrors errors) {
+        EvaluationErrors errors,
+        List<StepCondition> relevance) {
 
     public String id() {
         return rule.id();
@@ -55,5 +59,30 @@ public record CompiledRule(
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the record can change what the rule matches. For a rule whose steps all follow with
+     * relaxed contiguity ({@code followedBy}, {@code followedByAny}, {@code notFollowedBy}; no
+     * {@code next}, {@code notNext}, {@code consecutive()} or groups) and whose conditions read
+     * only the record, a record that satisfies no step's condition is skipped by every partial
+     * match, so the rule need not see it; the router drops such records before they are buffered.
+     * For other rules, every record the selectors accept.
+     */
+    public boolean relevant(RuleRecord record) {
+        if (relevance == null) {
+            return accepts(record);
+        }
+        for (StepCondition c : relevance) {
+            if (c.testRecord(record)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #relevant} evaluates step conditions rather than selectors only. */
+    public boolean filtersByCondition() {
+        return relevance != null;
     }
 }

@@ -1,5 +1,6 @@
 package io.forewarn.rules.compile;
 
+import io.forewarn.rules.model.Contiguity;
 import io.forewarn.rules.model.Group;
 import io.forewarn.rules.model.PatternNode;
 import io.forewarn.rules.model.Quantifier;
@@ -13,6 +14,7 @@ import io.forewarn.rules.model.Step;
 import io.forewarn.rules.model.Template;
 import io.forewarn.schema.state.RuleRecord;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,7 +123,46 @@ public final class RuleCompiler {
         }
         CompiledOutput output =
                 new CompiledOutput(rule, kinds, probability, summary, evidence, errors);
-        return new CompiledRule(rule, pattern, factory, List.copyOf(selectors), output, errors);
+        return new CompiledRule(
+                rule,
+                pattern,
+                factory,
+                List.copyOf(selectors),
+                output,
+                errors,
+                relevance(rule.pattern(), steps.values(), conditions));
+    }
+
+    /**
+     * The conditions a record must satisfy one of to matter to the rule, when that is decidable on
+     * the record alone (see {@link CompiledRule#relevant}); otherwise null.
+     */
+    private static List<StepCondition> relevance(
+            List<PatternNode> nodes, Collection<Step> steps, Map<String, StepPrograms> conditions) {
+        if (nodes.stream().anyMatch(n -> n instanceof Group)) {
+            return null;
+        }
+        List<StepCondition> out = new ArrayList<>();
+        boolean first = true;
+        for (Step step : steps) {
+            boolean strict =
+                    step.contiguity() == Contiguity.NEXT
+                            || step.contiguity() == Contiguity.NOT_NEXT;
+            if ((strict && !first) || step.quantifier().inner() == Quantifier.Inner.CONSECUTIVE) {
+                return null;
+            }
+            first = false;
+            StepPrograms programs = conditions.get(step.name());
+            for (StepCondition c : new StepCondition[] {programs.where(), programs.until()}) {
+                if (c != null) {
+                    if (!c.readsOnlyTheRecord()) {
+                        return null;
+                    }
+                    out.add(c);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private record StepPrograms(StepCondition where, StepCondition until) {}

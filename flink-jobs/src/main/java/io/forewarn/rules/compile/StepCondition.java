@@ -36,6 +36,19 @@ final class StepCondition extends IterativeCondition<RuleRecord> {
         this.errors = errors;
     }
 
+    /** Whether the condition depends on the record alone, not on the records of earlier steps. */
+    boolean readsOnlyTheRecord() {
+        return program == null || !program.readsSteps();
+    }
+
+    /** The condition outside the NFA; only for conditions that read only the record. */
+    boolean testRecord(RuleRecord value) {
+        if (!readsOnlyTheRecord()) {
+            throw new IllegalStateException("Step " + step + " reads earlier steps");
+        }
+        return filter(value, null);
+    }
+
     @Override
     public boolean filter(RuleRecord value, Context<RuleRecord> ctx) {
         if (!selector.test(value)) {

@@ -83,17 +83,7 @@ final class RuleIndex<T> {
 
     /** Rules of this key kind that see the record (possibly none). */
     List<T> accepting(KeyKind key, RuleRecord record) {
-        Map<RecordKind, Bucket<T>> kinds = buckets.get(key);
-        if (kinds == null) {
-            return List.of();
-        }
-        Object r = record.getRecord();
-        Bucket<T> bucket = kinds.get(RecordFields.kindOf(r));
-        if (bucket == null) {
-            return List.of();
-        }
-        List<T> candidates =
-                bucket.byValue.getOrDefault(RecordFields.discriminatorOf(r), bucket.any);
+        List<T> candidates = candidates(key, record);
         List<T> out = null;
         for (int i = 0; i < candidates.size(); i++) {
             T rule = candidates.get(i);
@@ -109,21 +99,39 @@ final class RuleIndex<T> {
 
     /** Whether any rule of this key kind sees the record. */
     boolean anyAccepts(KeyKind key, RuleRecord record) {
-        Map<RecordKind, Bucket<T>> kinds = buckets.get(key);
-        if (kinds == null) {
-            return false;
-        }
-        Object r = record.getRecord();
-        Bucket<T> bucket = kinds.get(RecordFields.kindOf(r));
-        if (bucket == null) {
-            return false;
-        }
-        for (T rule : bucket.byValue.getOrDefault(RecordFields.discriminatorOf(r), bucket.any)) {
+        for (T rule : candidates(key, record)) {
             if (compiled.apply(rule).accepts(record)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the record can change what some rule of this key kind matches ({@link
+     * CompiledRule#relevant}): this runs the CEL conditions of rules that allow it.
+     */
+    boolean anyRelevant(KeyKind key, RuleRecord record) {
+        for (T rule : candidates(key, record)) {
+            if (compiled.apply(rule).relevant(record)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rules whose record kind and discriminator fit, before their selectors run. */
+    private List<T> candidates(KeyKind key, RuleRecord record) {
+        Map<RecordKind, Bucket<T>> kinds = buckets.get(key);
+        if (kinds == null) {
+            return List.of();
+        }
+        Object r = record.getRecord();
+        Bucket<T> bucket = kinds.get(RecordFields.kindOf(r));
+        if (bucket == null) {
+            return List.of();
+        }
+        return bucket.byValue.getOrDefault(RecordFields.discriminatorOf(r), bucket.any);
     }
 
     boolean hasKeyKind(KeyKind key) {

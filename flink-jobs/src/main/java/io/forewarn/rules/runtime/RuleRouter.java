@@ -16,10 +16,11 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Sends each record on to the rule operator once per key kind (service, host, series) for which
- * some active rule can see it, with the routing key set; drops records no rule can see, before they
- * are shuffled. Knows the active rules from the same broadcast updates and bundled files as the
- * rule operator, and reaches the same decisions. Stateless apart from the broadcast state;
- * watermarks come from input one only.
+ * some active rule can see it, with the routing key set; drops records no rule can see, or that can
+ * change no rule's matches ({@link io.forewarn.rules.compile.CompiledRule#relevant}), before they
+ * are shuffled and buffered. Knows the active rules from the same broadcast updates and bundled
+ * files as the rule operator, and reaches the same decisions. Stateless apart from the broadcast
+ * state; watermarks come from input one only.
  */
 public class RuleRouter extends AbstractStreamOperator<RuleRecord>
         implements TwoInputStreamOperator<RuleRecord, RuleUpdate, RuleRecord> {
@@ -66,7 +67,7 @@ public class RuleRouter extends AbstractStreamOperator<RuleRecord>
                 continue;
             }
             String key = RuleKeys.keyOf(kind, record.getRecord());
-            if (key != null && index.anyAccepts(kind, record)) {
+            if (key != null && index.anyRelevant(kind, record)) {
                 RuleRecord copy =
                         new RuleRecord(
                                 key,

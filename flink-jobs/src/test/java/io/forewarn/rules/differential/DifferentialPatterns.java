@@ -384,6 +384,52 @@ final class DifferentialPatterns {
                     times: 2
                     consecutive: true
                 """);
+        // Strict contiguity with conditions: records that satisfy no condition still break a
+        // sequence, so these rules must see them (CompiledRule#relevant).
+        add(
+                p,
+                "next-with-conditions",
+                "2m",
+                "no-skip",
+                """
+                  - step: a
+                    match: {metric: any}
+                    where: value > 6
+                  - step: b
+                    contiguity: next
+                    match: {metric: any}
+                    where: value > 3
+                """);
+        add(
+                p,
+                "not-next-with-condition",
+                "2m",
+                "no-skip",
+                """
+                  - step: a
+                    match: {metric: any}
+                    where: value > 7
+                  - step: low
+                    contiguity: notNext
+                    match: {metric: any}
+                    where: value < 2
+                  - step: c
+                    match: {metric: c}
+                """);
+        add(
+                p,
+                "consecutive-with-condition",
+                "2m",
+                "skip-past-last-event",
+                """
+                  - step: a
+                    match: {metric: any}
+                    where: value > 4
+                    times: 3
+                    consecutive: true
+                  - step: d
+                    match: {metric: d}
+                """);
         add(
                 p,
                 "short-window-any",
