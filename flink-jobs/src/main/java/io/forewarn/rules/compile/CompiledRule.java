@@ -20,6 +20,8 @@ import org.apache.flink.cep.pattern.Pattern;
  * @param relevance the conditions (where and until of every step) of which a record must satisfy
  *     one to make a difference, or null when every record the selectors accept can (see {@link
  *     #relevant})
+ * @param start the condition of the first step, when a match can only begin with a record that
+ *     satisfies it and it reads only the record; otherwise null (see {@link #canStart})
  */
 public record CompiledRule(
         Rule rule,
@@ -28,7 +30,8 @@ public record CompiledRule(
         List<SelectorMatcher> selectors,
         CompiledOutput output,
         EvaluationErrors errors,
-        List<StepCondition> relevance) {
+        List<StepCondition> relevance,
+        StepCondition start) {
 
     public String id() {
         return rule.id();
@@ -79,6 +82,15 @@ public record CompiledRule(
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the record can begin a match: false only if the first step is required, its condition
+     * reads only the record, and the record does not satisfy it. Flink CEP's NFA holding nothing
+     * but its start state ignores such a record, whatever the contiguity.
+     */
+    public boolean canStart(RuleRecord record) {
+        return start == null || start.testRecord(record);
     }
 
     /** Whether {@link #relevant} evaluates step conditions rather than selectors only. */

@@ -130,7 +130,18 @@ public final class RuleCompiler {
                 List.copyOf(selectors),
                 output,
                 errors,
-                relevance(rule.pattern(), steps.values(), conditions));
+                relevance(rule.pattern(), steps.values(), conditions),
+                start(rule.pattern(), conditions));
+    }
+
+    /** The condition every match's first record satisfies, if the record alone decides it. */
+    private static StepCondition start(
+            List<PatternNode> nodes, Map<String, StepPrograms> conditions) {
+        if (!(nodes.get(0) instanceof Step first) || first.quantifier().optional()) {
+            return null;
+        }
+        StepCondition where = conditions.get(first.name()).where();
+        return where.readsOnlyTheRecord() ? where : null;
     }
 
     /**

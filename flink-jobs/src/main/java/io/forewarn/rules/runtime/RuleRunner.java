@@ -22,7 +22,9 @@ import org.apache.flink.configuration.Configuration;
  * Runs one rule version for one key with Flink CEP's own NFA, the way Flink's {@code CepOperator}
  * does when the watermark passes buffered records: for each timestamp in order, advance time to it
  * (pruning and timing out partial matches) and feed its records; then advance to the watermark. One
- * runner per rule version is shared by all keys; the state comes with each call.
+ * runner per rule version is shared by all keys; the state comes with each call. While a key holds
+ * no partial match, records that cannot begin one ({@link CompiledRule#canStart}) are not fed to
+ * the NFA, where they would change nothing; a key that never held any stays without state.
  */
 public final class RuleRunner implements AutoCloseable {
 
@@ -104,10 +106,9 @@ public final class RuleRunner implements AutoCloseable {
             int maxPartialMatches,
             Listener listener)
             throws Exception {
-        NFAState nfaState = state.nfaState().value();
-        if (nfaState == null) {
-            nfaState = nfa.createInitialNFAState();
-        }
+        NFAState stored = state.nfaState().value();
+        NFAState nfaState = stored != null ? stored : nfa.createInitialNFAState();
+        boolean touched = stored != null;
         int before = partialMatches(nfaState);
         int[] matches = {0};
         Listener counting =
@@ -131,9 +132,19 @@ public final class RuleRunner implements AutoCloseable {
                 advance(state, nfaState, batch.timestamp(), counting);
             }
             for (RuleRecord record : batch.records()) {
-                process(state, nfaState, record, batch.timestamp(), counting);
                 evaluated++;
+                if (idle(nfaState) && !rule.canStart(record)) {
+                    // Nothing in progress and the record cannot begin a match: feeding it to the
+                    // NFA would change nothing.
+                    continue;
+                }
+                process(state, nfaState, record, batch.timestamp(), counting);
+                touched = true;
             }
+        }
+        if (!touched) {
+            // The key held nothing for this rule and still holds nothing.
+            return new Result(evaluated, 0, 0, 0, 0);
         }
         advance(state, nfaState, watermark, counting);
         int dropped = enforceLimit(state, nfaState, maxPartialMatches);
