@@ -11,16 +11,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends telemetry of the benchmark fleet at a constant rate: 85% ECS log lines, 15% metric samples,
- * round robin over the services, each record stamped with the wall clock as its event time (so an
- * event's time is also the moment it entered Kafka). Every service has an error burst of three
- * minutes in every fifteen (60% errors, so that the error-rate detector predicts it even before its
- * baseline is warm): a fifth of the fleet is bursting at any time, which keeps predictions flowing
- * for the latency measurement.
+ * Sends telemetry of the benchmark fleet at a constant rate: metric samples of every series (three
+ * metrics on each of a service's two hosts) every {@link #SCRAPE_INTERVAL} (300 samples/s for 500
+ * services), and ECS log lines for the rest of the rate, round robin over the services, each record
+ * stamped with the wall clock as its event time (so an event's time is also the moment it entered
+ * Kafka). Every service has an error burst of three minutes in every fifteen (60% errors, so that
+ * the error-rate detector predicts it even before its baseline is warm): a fifth of the fleet is
+ * bursting at any time, which keeps predictions flowing for the latency measurement.
  */
 final class LoadGenerator implements AutoCloseable {
 
     private static final long MINUTE = Duration.ofMinutes(1).toMillis();
+
+    /** How often every metric series is sampled. */
+    static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(10);
 
     private final KafkaProducer<String, byte[]> producer;
     private final String logsTopic;
@@ -66,6 +70,8 @@ final class LoadGenerator implements AutoCloseable {
 
     private void run() {
         long count = 0;
+        long scraped = 0;
+        double metricShare = metricRate(payloads.services(), rate) / rate;
         int services = payloads.services();
         while (!stopped) {
             long due = (long) ((System.nanoTime() - startedNanos) / 1e9 * rate);
@@ -79,7 +85,7 @@ final class LoadGenerator implements AutoCloseable {
                 int service = (int) ((count * 7_919) % services);
                 String key = Payloads.service(service);
                 int variant = (int) (next() & 0xFFFF);
-                if (count % 20 < 17) {
+                if (Math.floor((count + 1) * metricShare) == Math.floor(count * metricShare)) {
                     producer.send(
                             new ProducerRecord<>(
                                     logsTopic,
@@ -96,12 +102,27 @@ final class LoadGenerator implements AutoCloseable {
                                     null,
                                     now,
                                     key,
-                                    Payloads.stamped(payloads.metric(service, variant), now)));
+                                    Payloads.stamped(
+                                            payloads.series(
+                                                    (int) (scraped / Payloads.SERIES % services),
+                                                    (int) (scraped % Payloads.SERIES)),
+                                            now)));
+                    scraped++;
                 }
             }
             sent.set(count);
         }
         stoppedNanos = System.nanoTime();
+    }
+
+    /**
+     * Metric samples per second: every series once per {@link #SCRAPE_INTERVAL}, as a Prometheus
+     * scrape would, so the sample rate of a series does not depend on the load; at most half of a
+     * very low rate.
+     */
+    static double metricRate(int services, double rate) {
+        double scrapes = services * Payloads.SERIES / (double) SCRAPE_INTERVAL.toSeconds();
+        return Math.min(scrapes, rate / 2);
     }
 
     private String level(int service, long now) {

@@ -85,8 +85,14 @@ final class Payloads {
         return pool[Math.floorMod(variant, pool.length)];
     }
 
-    Payload metric(int service, int variant) {
-        return metrics[service][Math.floorMod(variant, metrics[service].length)];
+    /** Series of one service: each metric on each of its two hosts. */
+    static final int SERIES = 6;
+
+    /** A sample of one of the service's {@link #SERIES} series (metric, host). */
+    Payload series(int service, int series) {
+        int metric = series / 2;
+        int host = series % 2;
+        return metrics[service][metric * VARIANTS + host];
     }
 
     /** A copy of the payload with {@code time} as its timestamp. */

@@ -22,9 +22,16 @@ class HarnessLogicTest {
         assertThat(log.path("@timestamp").asText()).isEqualTo("2026-12-04T10:15:30.120Z");
         assertThat(log.path("log.level").asText()).isEqualTo("error");
         assertThat(log.path("service.name").asText()).isEqualTo("svc-0002");
-        JsonNode metric = JSON.readTree(Payloads.stamped(payloads.metric(1, 7), now));
+        JsonNode metric = JSON.readTree(Payloads.stamped(payloads.series(1, 5), now));
         assertThat(metric.path("timestamp").asText()).isEqualTo("2026-12-04T10:15:30.120Z");
         assertThat(metric.at("/labels/service").asText()).isEqualTo("svc-0001");
+        assertThat(metric.at("/labels/instance").asText()).isEqualTo("svc-0001-2:9100");
+        java.util.Set<String> series = new java.util.HashSet<>();
+        for (int i = 0; i < Payloads.SERIES; i++) {
+            JsonNode m = JSON.readTree(Payloads.stamped(payloads.series(1, i), now));
+            series.add(m.path("name").asText() + m.at("/labels/instance").asText());
+        }
+        assertThat(series).as("every series of a service is a different one").hasSize(6);
     }
 
     private static List<long[]> lag(long... values) {
@@ -125,5 +132,13 @@ class HarnessLogicTest {
 
         assertThat(tried).containsExactly(1000.0, 500.0, 250.0);
         assertThat(r.sustainableRate()).isZero();
+    }
+
+    @Test
+    void metricSamplesFollowTheScrapeIntervalNotTheRate() {
+        double perScrape = 500 * Payloads.SERIES / 10.0;
+        assertThat(LoadGenerator.metricRate(500, 8_000)).isEqualTo(perScrape);
+        assertThat(LoadGenerator.metricRate(500, 100_000)).isEqualTo(perScrape);
+        assertThat(LoadGenerator.metricRate(500, 400)).isEqualTo(200);
     }
 }
