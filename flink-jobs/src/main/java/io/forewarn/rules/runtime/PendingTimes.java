@@ -1,6 +1,7 @@
 package io.forewarn.rules.runtime;
 
 import java.util.Arrays;
+import java.util.stream.StreamSupport;
 
 /**
  * The distinct event times of a key's waiting records as an ascending array, kept beside the buffer
@@ -52,12 +53,9 @@ final class PendingTimes {
 
     /** The ascending array of the given times. */
     static long[] of(Iterable<Long> times) {
-        long[] out = NONE;
-        for (Long time : times) {
-            out = Arrays.copyOf(out, out.length + 1);
-            out[out.length - 1] = time;
-        }
-        Arrays.sort(out);
-        return out;
+        return StreamSupport.stream(times.spliterator(), false)
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
     }
 }
