@@ -6,6 +6,10 @@ import static io.forewarn.metrics.anomaly.SyntheticSeries.timestamp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -198,6 +202,63 @@ class SeriesDetectorTest {
         List<Result> actual = run(restored, v, cut, N);
         assertThat(actual).isEqualTo(expected);
         assertThat(onsets(actual)).containsExactly(ANOMALY_AT - cut);
+    }
+
+    /**
+     * A snapshot of format 1, as running jobs hold it, must restore and continue exactly as the
+     * detector that wrote it. The resources were written at commit 7722ede by a format-1 detector
+     * (defaults with 10 trees and sample size 64, to keep the file small): its snapshot after 607
+     * points of a 5-minute daily cycle with noise, then each following point and the result that
+     * detector gave for it, one of them a spike it reported.
+     */
+    @Test
+    void restoresCommittedFormatOneSnapshotAndContinuesAsRecorded() throws IOException {
+        SeriesDetector restored;
+        try (InputStream in = resource("detector-format-1.bin")) {
+            restored = SeriesDetector.restore(in.readAllBytes());
+        }
+        List<String> recorded;
+        try (InputStream in = resource("detector-format-1-continuation.csv")) {
+            recorded =
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        }
+
+        assertThat(restored.pointsSeen()).isEqualTo(607);
+        List<Result> results = new ArrayList<>();
+        for (String row : recorded) {
+            String[] fields = row.split(",");
+            long t = Long.parseLong(fields[0]);
+            double value = Double.parseDouble(fields[1]);
+            Result r = restored.update(t, value);
+            results.add(r);
+            assertThat(csvRow(t, value, r)).as("point %d", results.size()).isEqualTo(row);
+        }
+        assertThat(results).hasSize(257);
+        assertThat(onsets(results)).containsExactly(120);
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = SeriesDetectorTest.class.getResourceAsStream("/anomaly/" + name);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("missing test resource " + name));
+        }
+        return in;
+    }
+
+    /** A result as the fixture records it; Double.toString round-trips every double exactly. */
+    private static String csvRow(long t, double value, Result r) {
+        return String.join(
+                ",",
+                Long.toString(t),
+                Double.toString(value),
+                Double.toString(r.anomalyScore()),
+                Double.toString(r.grade()),
+                Double.toString(r.confidence()),
+                Double.toString(r.expectedValue()),
+                Double.toString(r.lowerBound()),
+                Double.toString(r.upperBound()),
+                Boolean.toString(r.warm()),
+                Boolean.toString(r.skipped()));
     }
 
     @Test
