@@ -71,6 +71,30 @@ public final class DetectorConfig {
     /** Points after a reported anomaly during which no new onset is reported. */
     public final int suppressionPoints;
 
+    /** Shape novelty (Fuzzy ART): values per window. */
+    public final int artWindow;
+
+    /** Shape novelty: maximum number of categories (hyperboxes) kept; 0 disables the component. */
+    public final int artCategories;
+
+    /** Shape novelty: vigilance, the fuzzy match a window needs to resonate with a category. */
+    public final double artVigilance;
+
+    /** Shape novelty: learning rate of a resonating category. */
+    public final double artLearningRate;
+
+    /** Shape novelty: novelty (mean distance to the nearest category, in ranges) that counts. */
+    public final double artThreshold;
+
+    /** Shape novelty: creation rate above which novelty is scaled down (novelty is routine). */
+    public final double artMaxCreationRate;
+
+    /** Shape novelty: memory (points) of the running category-creation rate. */
+    public final int artRateMemory;
+
+    /** Shape novelty: the scaling range is at least this many steps of the series' resolution. */
+    public final double artResolutionSteps;
+
     private DetectorConfig(Builder b) {
         this.shingleSize = positive("shingleSize", b.shingleSize);
         this.numberOfTrees = positive("numberOfTrees", b.numberOfTrees);
@@ -94,6 +118,14 @@ public final class DetectorConfig {
         this.flatlineHalfLife = positive("flatlineHalfLife", b.flatlineHalfLife);
         this.flatlineThreshold = positive("flatlineThreshold", b.flatlineThreshold);
         this.suppressionPoints = (int) nonNegative("suppressionPoints", b.suppressionPoints);
+        this.artWindow = positive("artWindow", b.artWindow);
+        this.artCategories = (int) nonNegative("artCategories", b.artCategories);
+        this.artVigilance = fraction("artVigilance", b.artVigilance);
+        this.artLearningRate = fraction("artLearningRate", b.artLearningRate);
+        this.artThreshold = positive("artThreshold", b.artThreshold);
+        this.artMaxCreationRate = fraction("artMaxCreationRate", b.artMaxCreationRate);
+        this.artRateMemory = positive("artRateMemory", b.artRateMemory);
+        this.artResolutionSteps = nonNegative("artResolutionSteps", b.artResolutionSteps);
     }
 
     /** The single configuration evaluated on NAB. */
@@ -127,6 +159,14 @@ public final class DetectorConfig {
         b.flatlineHalfLife = flatlineHalfLife;
         b.flatlineThreshold = flatlineThreshold;
         b.suppressionPoints = suppressionPoints;
+        b.artWindow = artWindow;
+        b.artCategories = artCategories;
+        b.artVigilance = artVigilance;
+        b.artLearningRate = artLearningRate;
+        b.artThreshold = artThreshold;
+        b.artMaxCreationRate = artMaxCreationRate;
+        b.artRateMemory = artRateMemory;
+        b.artResolutionSteps = artResolutionSteps;
         return b;
     }
 
@@ -150,9 +190,27 @@ public final class DetectorConfig {
         out.writeInt(flatlineHalfLife);
         out.writeDouble(flatlineThreshold);
         out.writeInt(suppressionPoints);
+        out.writeInt(artWindow);
+        out.writeInt(artCategories);
+        out.writeDouble(artVigilance);
+        out.writeDouble(artLearningRate);
+        out.writeDouble(artThreshold);
+        out.writeDouble(artMaxCreationRate);
+        out.writeInt(artRateMemory);
+        out.writeDouble(artResolutionSteps);
     }
 
+    /** Reads a configuration written by {@link #write} (snapshot format 2). */
     static DetectorConfig read(DataInput in) throws IOException {
+        return read(in, 2);
+    }
+
+    /**
+     * Reads a configuration of the given snapshot format. Format 1 predates the shape-novelty
+     * component: it is read with that component disabled, so a restored format-1 detector continues
+     * exactly as it would have.
+     */
+    static DetectorConfig read(DataInput in, int format) throws IOException {
         Builder b = new Builder();
         b.shingleSize = in.readInt();
         b.numberOfTrees = in.readInt();
@@ -173,6 +231,18 @@ public final class DetectorConfig {
         b.flatlineHalfLife = in.readInt();
         b.flatlineThreshold = in.readDouble();
         b.suppressionPoints = in.readInt();
+        if (format >= 2) {
+            b.artWindow = in.readInt();
+            b.artCategories = in.readInt();
+            b.artVigilance = in.readDouble();
+            b.artLearningRate = in.readDouble();
+            b.artThreshold = in.readDouble();
+            b.artMaxCreationRate = in.readDouble();
+            b.artRateMemory = in.readInt();
+            b.artResolutionSteps = in.readDouble();
+        } else {
+            b.artCategories = 0;
+        }
         return b.build();
     }
 
@@ -232,6 +302,14 @@ public final class DetectorConfig {
         private int flatlineHalfLife = 5_000;
         private double flatlineThreshold = 10.0;
         private int suppressionPoints = 120;
+        private int artWindow = 8;
+        private int artCategories = 128;
+        private double artVigilance = 0.9;
+        private double artLearningRate = 0.1;
+        private double artThreshold = 0.15;
+        private double artMaxCreationRate = 0.25;
+        private int artRateMemory = 1_000;
+        private double artResolutionSteps = 10;
 
         private Builder() {}
 
@@ -330,6 +408,46 @@ public final class DetectorConfig {
             return this;
         }
 
+        public Builder artWindow(int v) {
+            artWindow = v;
+            return this;
+        }
+
+        public Builder artCategories(int v) {
+            artCategories = v;
+            return this;
+        }
+
+        public Builder artVigilance(double v) {
+            artVigilance = v;
+            return this;
+        }
+
+        public Builder artLearningRate(double v) {
+            artLearningRate = v;
+            return this;
+        }
+
+        public Builder artThreshold(double v) {
+            artThreshold = v;
+            return this;
+        }
+
+        public Builder artMaxCreationRate(double v) {
+            artMaxCreationRate = v;
+            return this;
+        }
+
+        public Builder artRateMemory(int v) {
+            artRateMemory = v;
+            return this;
+        }
+
+        public Builder artResolutionSteps(double v) {
+            artResolutionSteps = v;
+            return this;
+        }
+
         /**
          * Sets one knob by its field name, e.g. {@code ("suppressionPoints", "100")}; for
          * command-line overrides in evaluations.
@@ -355,6 +473,14 @@ public final class DetectorConfig {
                 case "flatlineHalfLife" -> flatlineHalfLife = Integer.parseInt(value);
                 case "flatlineThreshold" -> flatlineThreshold = Double.parseDouble(value);
                 case "suppressionPoints" -> suppressionPoints = Integer.parseInt(value);
+                case "artWindow" -> artWindow = Integer.parseInt(value);
+                case "artCategories" -> artCategories = Integer.parseInt(value);
+                case "artVigilance" -> artVigilance = Double.parseDouble(value);
+                case "artLearningRate" -> artLearningRate = Double.parseDouble(value);
+                case "artThreshold" -> artThreshold = Double.parseDouble(value);
+                case "artMaxCreationRate" -> artMaxCreationRate = Double.parseDouble(value);
+                case "artRateMemory" -> artRateMemory = Integer.parseInt(value);
+                case "artResolutionSteps" -> artResolutionSteps = Double.parseDouble(value);
                 default -> throw new IllegalArgumentException("unknown detector option: " + name);
             }
             return this;

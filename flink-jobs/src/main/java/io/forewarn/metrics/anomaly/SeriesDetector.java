@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  * with {@link #update(long, double)}; each call returns at once with that point's {@link Result}
  * and uses only the points up to and including it.
  *
- * <p>Four cheap views of the series feed one severity, each calibrated online against its own
+ * <p>Five cheap views of the series feed one severity, each calibrated online against its own
  * history so that severities are comparable across series:
  *
  * <ul>
@@ -22,11 +22,15 @@ import java.io.UncheckedIOException;
  *   <li>the excess over the running extremes of the value (record-breaking spikes, dips and level
  *       shifts);
  *   <li>the length of the current run of identical values against the series' recent record (a
- *       stuck sensor).
+ *       stuck sensor);
+ *   <li>the novelty of the recent window's shape for an online Fuzzy ART model of the series'
+ *       windows ({@link FuzzyArtNovelty}: bursts and regimes never seen before, a second model
+ *       whose errors differ from the forest's).
  * </ul>
  *
  * The {@link OnsetGate} reports each episode once, at its onset. Per point the work is one forest
- * score and update plus O(1) arithmetic.
+ * score and update, one pass over the Fuzzy ART categories (at most {@code artCategories × 2 ×
+ * artWindow} min/add operations) and O(1) arithmetic.
  *
  * <p>Not thread-safe: use one instance per series and thread (e.g. per key in a keyed operator).
  * {@link #snapshot()} and {@link #restore(byte[])} move the full state, and a restored detector
@@ -34,8 +38,11 @@ import java.io.UncheckedIOException;
  */
 public final class SeriesDetector {
 
-    /** Version written first in every snapshot. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version written first in every snapshot. Format 2 added the shape-novelty component's
+     * settings and state; format 1 snapshots still restore, with that component disabled.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private final DetectorConfig config;
     private final ForestScorer forest;
@@ -45,6 +52,7 @@ public final class SeriesDetector {
     private final ValueEnvelope envelope;
     private final FlatlineTracker flatline;
     private final OnsetGate gate;
+    private final FuzzyArtNovelty novelty; // null when config.artCategories == 0
     private long points;
 
     /** A cold detector with the given settings. */
@@ -63,6 +71,7 @@ public final class SeriesDetector {
         this.envelope = new ValueEnvelope(config.envelopeHalfLife, config.envelopeAlpha);
         this.flatline = new FlatlineTracker(config.flatlineHalfLife);
         this.gate = new OnsetGate(config.suppressionPoints);
+        this.novelty = config.artCategories == 0 ? null : FuzzyArtNovelty.of(config);
     }
 
     /** The settings of this detector. */
@@ -105,6 +114,7 @@ public final class SeriesDetector {
         double seasonalZ = seasonalCalibrator.update(Math.abs(residual));
         double excess = envelope.update(value);
         double stuck = flatline.update(value, warm);
+        double shapeNovelty = novelty == null ? 0 : novelty.update(value);
         points++;
 
         double severity =
@@ -113,7 +123,8 @@ public final class SeriesDetector {
                                 forestZ / config.forestThreshold,
                                 seasonalZ / config.seasonalThreshold,
                                 excess / config.envelopeThreshold,
-                                stuck / config.flatlineThreshold)
+                                stuck / config.flatlineThreshold,
+                                shapeNovelty / config.artThreshold)
                         : 0;
         double score = gate.score(severity, warm);
         double grade = Math.max(0, severity) / (1 + Math.max(0, severity));
@@ -128,8 +139,8 @@ public final class SeriesDetector {
                 false);
     }
 
-    private static double max(double a, double b, double c, double d) {
-        return Math.max(Math.max(a, b), Math.max(c, d));
+    private static double max(double a, double b, double c, double d, double e) {
+        return Math.max(Math.max(Math.max(a, b), Math.max(c, d)), e);
     }
 
     /** Standard deviation of the value around its time-of-day baseline (0 while unknown). */
@@ -156,6 +167,9 @@ public final class SeriesDetector {
             envelope.write(out);
             flatline.write(out);
             gate.write(out);
+            if (novelty != null) {
+                novelty.write(out);
+            }
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -166,20 +180,23 @@ public final class SeriesDetector {
     /**
      * Rebuilds a detector from {@link #snapshot()} bytes.
      *
+     * <p>Reads the current format and format 1 (written before the shape-novelty component existed;
+     * such a detector is restored with that component disabled and continues exactly as before).
+     *
      * @throws IllegalArgumentException if the bytes are not a snapshot of a supported version
      */
     public static SeriesDetector restore(byte[] snapshot) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             int version = in.readInt();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != 1) {
                 throw new IllegalArgumentException(
                         "unsupported detector snapshot version "
                                 + version
-                                + " (this build reads "
+                                + " (this build reads 1 to "
                                 + FORMAT_VERSION
                                 + ")");
             }
-            DetectorConfig config = DetectorConfig.read(in);
+            DetectorConfig config = DetectorConfig.read(in, version);
             long points = in.readLong();
             SeriesDetector detector = new SeriesDetector(config, ForestScorer.read(in));
             detector.points = points;
@@ -189,6 +206,9 @@ public final class SeriesDetector {
             detector.envelope.read(in);
             detector.flatline.read(in);
             detector.gate.read(in);
+            if (detector.novelty != null) {
+                detector.novelty.read(in);
+            }
             if (in.read() != -1) {
                 throw new IllegalArgumentException("trailing bytes after detector snapshot");
             }
