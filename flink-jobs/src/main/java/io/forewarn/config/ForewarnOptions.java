@@ -528,6 +528,18 @@ public final class ForewarnOptions {
                             "Event-time interval the samples of a series are aggregated over; the"
                                     + " models see one point per series and interval.");
 
+    public static final ConfigOption<Boolean> METRICS_INTERVAL_STAGGER =
+            ConfigOptions.key("metrics.interval-stagger")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Offset each entity's intervals by a stable hash of the entity (whole"
+                                    + " seconds within one interval), as Prometheus offsets scrapes,"
+                                    + " so the fleet's intervals do not all end, and reach the"
+                                    + " models, at the same moment; all series of one entity share"
+                                    + " their interval ends. false aligns every interval to the"
+                                    + " epoch.");
+
     public static final ConfigOption<Duration> METRICS_IDLE_TIMEOUT =
             ConfigOptions.key("metrics.idle-timeout")
                     .durationType()
@@ -573,10 +585,12 @@ public final class ForewarnOptions {
                     .intType()
                     .defaultValue(1_000)
                     .withDescription(
-                            "Series models one parallel instance keeps live on the heap, least"
-                                    + " recently used first out; the others wait as bytes in the"
-                                    + " state backend. A live model takes about 0.75 MB of heap and"
-                                    + " reloading one costs tens of milliseconds, so size it to the"
+                            "Series models one parallel instance keeps live on the heap; the"
+                                    + " others wait as bytes in the state backend. A full cache"
+                                    + " replaces only models without a point for two intervals;"
+                                    + " other series are reloaded, updated and written back on each"
+                                    + " point (metricModelBypasses). A live model takes about 0.75"
+                                    + " MB of heap and a reload about 10 ms, so size it to the"
                                     + " active series per instance (watch metricModelLoads).");
 
     public static final ConfigOption<Map<String, String>> METRICS_DETECTOR =

@@ -7,6 +7,7 @@ import io.forewarn.metrics.MetricFamily;
 import io.forewarn.schema.MetricSample;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
@@ -18,7 +19,9 @@ import org.apache.flink.util.Collector;
  * Per series (key: {@link SeriesKeys#series}), aggregates samples over event-time intervals as the
  * series' {@link MetricFamily} says (mean, max, min, p99, counter rate, last) and emits one {@link
  * SeriesPoint} per interval when the watermark passes its end. Metrics of a family that skips them
- * are dropped (counted) without state.
+ * are dropped (counted) without state. Intervals are staggered per entity ({@link #offset}): their
+ * ends are spread over the interval, so the models downstream get a steady trickle of points
+ * instead of every series at once each interval (a burst that back-pressured the whole job).
  *
  * <p>State per series: a small {@link SeriesInfo} and the accumulators of the open intervals (one,
  * plus those out-of-order samples opened). A sample behind an emitted interval is counted ({@code
@@ -74,7 +77,8 @@ public class MetricAggregator extends KeyedProcessFunction<String, MetricSample,
             s.host = sample.getHost();
         }
         s.family = family.name();
-        long start = Math.floorDiv(sample.getTimestamp(), interval) * interval;
+        long offset = offset(s.service, s.host);
+        long start = Math.floorDiv(sample.getTimestamp() - offset, interval) * interval + offset;
         if (start <= s.lastEmitted) {
             late.inc();
             return;
@@ -88,6 +92,21 @@ public class MetricAggregator extends KeyedProcessFunction<String, MetricSample,
         open.put(start, acc);
         s.lastSample = Math.max(s.lastSample, sample.getTimestamp());
         info.update(s);
+    }
+
+    /**
+     * Start of the entity's intervals within an interval of the epoch: whole seconds from a stable
+     * hash of service and host when {@link MetricSettings#staggerIntervals()}, otherwise 0.
+     */
+    long offset(String service, String host) {
+        long seconds = interval / 1000;
+        if (!settings.staggerIntervals() || seconds < 2) {
+            return 0;
+        }
+        int hash = 31 * Objects.hashCode(service) + Objects.hashCode(host);
+        // spread neighbouring hashes (service names differing in one character) over the interval
+        long mixed = (hash & 0xFFFFFFFFL) * 0x9E3779B97F4A7C15L;
+        return Math.floorMod(mixed >>> 16, seconds) * 1000;
     }
 
     private MetricFamily familyOf(MetricSample sample) {
@@ -111,9 +130,10 @@ public class MetricAggregator extends KeyedProcessFunction<String, MetricSample,
         if (s == null) {
             return;
         }
+        // an interval's timer fires at its end - 1; an idle timer finds no interval there (or
+        // one whose own timer fires at the same time)
         long start = timestamp + 1 - interval;
-        IntervalAccumulator acc =
-                Math.floorMod(timestamp + 1, interval) == 0 ? open.get(start) : null;
+        IntervalAccumulator acc = open.get(start);
         if (acc != null) {
             emit(ctx.getCurrentKey(), s, start, acc, out);
             open.remove(start);

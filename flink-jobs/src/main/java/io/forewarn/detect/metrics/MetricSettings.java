@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * Settings of the metrics stage ({@link MetricsStage}), read once from the configuration.
  *
  * @param interval aggregation interval of the series
+ * @param staggerIntervals whether each entity's intervals are offset by a hash of the entity
  * @param idleTimeout series and entities without data for this long are evicted
  * @param families how each metric family is aggregated and modelled
  * @param maxSeries series models one parallel instance holds at most
@@ -36,6 +37,7 @@ import java.util.TreeMap;
  */
 public record MetricSettings(
         Duration interval,
+        boolean staggerIntervals,
         Duration idleTimeout,
         MetricFamilies families,
         int maxSeries,
@@ -75,6 +77,7 @@ public record MetricSettings(
             MetricSettings settings =
                     new MetricSettings(
                             positive(METRICS_INTERVAL.key(), config.get(METRICS_INTERVAL)),
+                            config.get(METRICS_INTERVAL_STAGGER),
                             positive(METRICS_IDLE_TIMEOUT.key(), config.get(METRICS_IDLE_TIMEOUT)),
                             MetricFamilies.configured(
                                     config.get(METRICS_FAMILIES),

@@ -36,9 +36,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * A model is about 0.75 MB on the heap and 95–155 KB serialised (mostly its Random Cut Forest);
  * serialising it costs milliseconds and restoring it tens of milliseconds, so writing it to keyed
  * state on every point (or reading it back) would dominate the cost of a record. Instead live
- * models sit in a transient per-instance map (least recently used first out, at most {@link
- * MetricSettings#modelCache()} entries), and keyed state ({@link Descriptors#METRIC_MODEL}, bytes
- * with a format version, no Kryo) is the durable copy:
+ * models sit in a transient per-instance map (at most {@link MetricSettings#modelCache()} entries),
+ * and keyed state ({@link Descriptors#METRIC_MODEL}, bytes with a format version, no Kryo) is the
+ * durable copy:
  *
  * <ul>
  *   <li>{@link #snapshotState} writes every model changed since the last checkpoint to keyed state
@@ -46,9 +46,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *       each checkpoint holds every model as of the checkpoint barrier, and restoring replays only
  *       records after it — the same exactly-once state as ordinary keyed state.
  *   <li>A model leaving the map is written to keyed state first when changed; a model not in the
- *       map is read from keyed state on its next point. After a restore the map starts empty and
- *       fills lazily, so restore and rescaling need nothing special: keyed state moves with its key
- *       group, and the map never holds a key of another instance.
+ *       map is read from keyed state on its next point. A full map takes it in only in place of a
+ *       stale model (no point for two intervals); otherwise it is used for that point and written
+ *       back ({@code metricModelBypasses}), so more active series than the map holds cost one
+ *       reload per point of the surplus only, instead of a reload per point of every series (least
+ *       recently used replacement under a round of points per interval). After a restore the map
+ *       starts empty and fills lazily, so restore and rescaling need nothing special: keyed state
+ *       moves with its key group, and the map never holds a key of another instance.
  *   <li>Exits: one event-time timer per series, re-armed lazily at the latest point plus the idle
  *       timeout; when it finds the series idle the model leaves the map and its state is cleared.
  *       New series beyond {@link MetricSettings#maxSeries()} per instance are counted and not
@@ -69,6 +73,10 @@ public final class SeriesModelOperator extends AbstractStreamOperator<SeriesVerd
 
     private final MetricSettings settings;
     private final long idleTimeout;
+    private final long interval;
+
+    /** A live model without a point for this many intervals may give its place to another. */
+    static final int STALE_INTERVALS = 2;
 
     private transient ValueState<byte[]> stored;
     private transient InternalTimerService<VoidNamespace> timers;
@@ -80,10 +88,12 @@ public final class SeriesModelOperator extends AbstractStreamOperator<SeriesVerd
     private transient Counter rejected;
     private transient Counter evicted;
     private transient Counter loads;
+    private transient Counter bypassed;
 
     public SeriesModelOperator(MetricSettings settings) {
         this.settings = settings;
         this.idleTimeout = settings.idleTimeout().toMillis();
+        this.interval = settings.interval().toMillis();
     }
 
     @Override
@@ -104,6 +114,7 @@ public final class SeriesModelOperator extends AbstractStreamOperator<SeriesVerd
         rejected = metrics.counter("metricSeriesRejected");
         evicted = metrics.counter("metricSeriesEvicted");
         loads = metrics.counter("metricModelLoads");
+        bypassed = metrics.counter("metricModelBypasses");
     }
 
     /** After a restore: the series this instance holds and their bytes (one pass over them). */
@@ -127,6 +138,7 @@ public final class SeriesModelOperator extends AbstractStreamOperator<SeriesVerd
         SeriesPoint point = element.getValue();
         String key = (String) getCurrentKey();
         ModelState model = live.get(key);
+        boolean admitted = true;
         if (model != null && !model.family.equals(point.family)) {
             model = ModelState.fromBytes(model.toBytes(), point.family, this::spec);
             model.dirty = true;
@@ -148,12 +160,15 @@ public final class SeriesModelOperator extends AbstractStreamOperator<SeriesVerd
                 timers.registerEventTimeTimer(
                         VoidNamespace.INSTANCE, point.timestamp + idleTimeout);
             }
-            live.put(key, model);
-            spillLeastRecentlyUsed();
+            admitted = admit(key, model, point.timestamp);
         }
         model.lastPoint = Math.max(model.lastPoint, point.timestamp);
         model.dirty = true;
         ModelOutput out = model.model.update(point.timestamp, point.value);
+        if (!admitted) {
+            write(key, model);
+            bypassed.inc();
+        }
         Result anomaly = out.anomaly();
         if (anomaly != null && !anomaly.skipped()) {
             output.collect(new StreamRecord<>(verdict(point, anomaly), element.getTimestamp()));
@@ -183,16 +198,31 @@ public final class SeriesModelOperator extends AbstractStreamOperator<SeriesVerd
         return ModelState.fromBytes(bytes, family, this::spec);
     }
 
-    /** Moves models out of the live map while it is over its size, writing changed ones first. */
-    private void spillLeastRecentlyUsed() throws Exception {
-        Iterator<Map.Entry<String, ModelState>> oldest = live.entrySet().iterator();
-        while (live.size() > settings.modelCache() && oldest.hasNext()) {
+    /**
+     * Makes a loaded or new model live if the map has room or its least recently used model is
+     * stale (no point for {@link #STALE_INTERVALS} intervals), which then leaves the map, written
+     * first when changed. Otherwise the model is used for this one point and written back: with
+     * more active series than the map holds, replacing the least recently used model would evict
+     * each model just before its next point (every series reports once per interval) and reload
+     * every model on every point; declining keeps a stable set live and reloads only the rest.
+     */
+    private boolean admit(String key, ModelState model, long time) throws Exception {
+        if (live.size() >= settings.modelCache()) {
+            Iterator<Map.Entry<String, ModelState>> oldest = live.entrySet().iterator();
+            if (!oldest.hasNext()) {
+                return false;
+            }
             Map.Entry<String, ModelState> entry = oldest.next();
+            if (entry.getValue().lastPoint > time - STALE_INTERVALS * interval) {
+                return false;
+            }
             if (entry.getValue().dirty) {
                 write(entry.getKey(), entry.getValue());
             }
             oldest.remove();
         }
+        live.put(key, model);
+        return true;
     }
 
     /** Writes a model to keyed state under its own key, then restores the current key. */
@@ -246,6 +276,11 @@ public final class SeriesModelOperator extends AbstractStreamOperator<SeriesVerd
         heldSeries--;
         heldBytes -= size;
         evicted.inc();
+    }
+
+    /** Models read back from keyed state so far (the {@code metricModelLoads} counter). */
+    long modelLoads() {
+        return loads.getCount();
     }
 
     @Override

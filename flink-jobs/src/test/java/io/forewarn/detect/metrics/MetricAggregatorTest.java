@@ -1,6 +1,7 @@
 package io.forewarn.detect.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.schema.MetricKind;
@@ -20,14 +21,27 @@ class MetricAggregatorTest {
     private static final long SECOND = 1000;
     private static final long MINUTE = 60 * SECOND;
 
+    /** Intervals aligned to the epoch, so that the tests can name their ends. */
     private static final MetricSettings SETTINGS =
+            MetricSettings.from(
+                    ForewarnConfig.of(
+                            Map.of(
+                                    "metrics.idle-timeout", "30 min",
+                                    "metrics.interval-stagger", "false")));
+
+    private static final MetricSettings STAGGERED =
             MetricSettings.from(ForewarnConfig.of(Map.of("metrics.idle-timeout", "30 min")));
 
     private static KeyedOneInputStreamOperatorTestHarness<String, MetricSample, SeriesPoint>
             harness() throws Exception {
+        return harness(SETTINGS);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, MetricSample, SeriesPoint>
+            harness(MetricSettings settings) throws Exception {
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new MetricAggregator(SETTINGS)),
+                        new KeyedProcessOperator<>(new MetricAggregator(settings)),
                         SeriesKeys::series,
                         Types.STRING);
         harness.open();
@@ -111,6 +125,48 @@ class MetricAggregatorTest {
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
         h.close();
+    }
+
+    @Test
+    void staggeredIntervalsEndAtTheEntitysOffsetForEverySeriesOfTheEntity() throws Exception {
+        MetricAggregator aggregator = new MetricAggregator(STAGGERED);
+        long offset = aggregator.offset("checkout", "h1");
+        assertThat(offset).isBetween(SECOND, MINUTE - SECOND); // this entity's hash is not 0
+        assertThat(offset % SECOND).isZero();
+        var h = harness(STAGGERED);
+        // a sample just before and one at the offset: two intervals, each series alike
+        for (String metric : List.of("node_cpu_utilisation", "node_filesystem_used_ratio")) {
+            sample(h, MINUTE + offset - 1, metric, 0.1, MetricKind.UNKNOWN);
+            sample(h, MINUTE + offset, metric, 0.3, MetricKind.UNKNOWN);
+        }
+        h.processWatermark(MINUTE + offset - 1);
+        assertThat(h.extractOutputValues())
+                .extracting(p -> p.timestamp, p -> p.value)
+                .containsExactlyInAnyOrder(
+                        tuple(MINUTE + offset, 0.1), tuple(MINUTE + offset, 0.1));
+        h.getOutput().clear();
+        h.processWatermark(2 * MINUTE + offset - 2);
+        assertThat(h.extractOutputValues()).isEmpty();
+        h.processWatermark(2 * MINUTE + offset - 1);
+        assertThat(h.extractOutputValues())
+                .extracting(p -> p.timestamp, p -> p.value)
+                .containsExactlyInAnyOrder(
+                        tuple(2 * MINUTE + offset, 0.3), tuple(2 * MINUTE + offset, 0.3));
+        h.close();
+    }
+
+    @Test
+    void staggeringSpreadsAFleetOverTheIntervalAndCanBeTurnedOff() {
+        MetricAggregator aggregator = new MetricAggregator(STAGGERED);
+        Map<Long, Integer> perSecond = new java.util.HashMap<>();
+        for (int i = 0; i < 600; i++) {
+            String service = String.format(java.util.Locale.ROOT, "svc-%04d", i);
+            perSecond.merge(aggregator.offset(service, service + "-1"), 1, Integer::sum);
+        }
+        // 600 entities over 60 seconds: 10 per second on average
+        assertThat(perSecond).hasSizeGreaterThan(50);
+        assertThat(perSecond.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(30));
+        assertThat(new MetricAggregator(SETTINGS).offset("checkout", "h1")).isZero();
     }
 
     @Test

@@ -204,6 +204,38 @@ class SeriesModelOperatorTest {
     }
 
     @Test
+    void aFullModelCacheKeepsItsModelsInsteadOfReloadingEverySeriesEachInterval() throws Exception {
+        // three series, one point each per minute, two places: replacing the least recently used
+        // model would reload all three every minute (90 loads in 30 minutes); the cache keeps two
+        // and reloads the third only
+        MetricSettings two = settings(Map.of("metrics.model-cache", "2"));
+        SeriesModelOperator operator = new SeriesModelOperator(two);
+        var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        operator, new MetricsStage.PointSeries(), Types.STRING);
+        h.open();
+        Output out = Output.empty();
+        run(h, 0, 30, out);
+        assertThat(operator.modelLoads()).isEqualTo(29);
+
+        // only a fourth series from now on: after two quiet intervals the stale models give way
+        for (int m = 30; m < 40; m++) {
+            SeriesPoint p = point("node_filefd_allocated", "gauges", m, 100 + m);
+            h.processElement(new StreamRecord<>(p, p.timestamp - 1));
+            h.processWatermark(p.timestamp);
+        }
+        assertThat(operator.modelLoads()).isEqualTo(29 + 1);
+        h.close();
+
+        Output expected = Output.empty();
+        var reference = harness(SETTINGS, 1, 0);
+        reference.open();
+        run(reference, 0, 30, expected);
+        reference.close();
+        assertSameOutput(out, expected);
+    }
+
+    @Test
     void rescalingFromOneToTwoInstancesKeepsEveryModel() throws Exception {
         Output expected = uninterrupted(SETTINGS);
 
