@@ -589,7 +589,7 @@ public final class ForewarnOptions {
                                     + " others wait as bytes in the state backend. A full cache"
                                     + " replaces only models without a point for two intervals;"
                                     + " other series are reloaded, updated and written back on each"
-                                    + " point (metricModelBypasses). A live model takes about 0.75"
+                                    + " point (metricModelBypasses). A live model takes about 0.3"
                                     + " MB of heap and a reload about 10 ms, so size it to the"
                                     + " active series per instance (watch metricModelLoads).");
 

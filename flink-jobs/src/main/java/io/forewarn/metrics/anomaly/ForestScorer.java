@@ -13,23 +13,37 @@ import java.io.IOException;
  */
 final class ForestScorer {
 
+    /**
+     * Share of the trees' bounding boxes kept cached. Scores do not depend on it (boxes not cached
+     * are recomputed; {@code ForestScorerTest} checks equality with a fully cached forest); it
+     * trades heap for time: measured for 200 forests as used here, 1.0 takes 737 KB each, 0.25
+     * takes 304 KB at the same time per score and update, 0 takes 176 KB but 2.5 times as long. A
+     * forest restored from a snapshot keeps the share it was written with.
+     */
+    static final double BOUNDING_BOX_CACHE_FRACTION = 0.25;
+
     private final RandomCutForest forest;
     private final float[] point = new float[1];
 
     ForestScorer(DetectorConfig config) {
-        this(
-                RandomCutForest.builder()
-                        .dimensions(config.shingleSize)
-                        .shingleSize(config.shingleSize)
-                        .internalShinglingEnabled(true)
-                        .numberOfTrees(config.numberOfTrees)
-                        .sampleSize(config.sampleSize)
-                        .timeDecay(config.timeDecay)
-                        .randomSeed(config.randomSeed)
-                        .build());
+        this(forest(config, BOUNDING_BOX_CACHE_FRACTION));
     }
 
-    private ForestScorer(RandomCutForest forest) {
+    /** The forest of a new scorer, with the given share of bounding boxes cached. */
+    static RandomCutForest forest(DetectorConfig config, double boundingBoxCacheFraction) {
+        return RandomCutForest.builder()
+                .dimensions(config.shingleSize)
+                .shingleSize(config.shingleSize)
+                .internalShinglingEnabled(true)
+                .numberOfTrees(config.numberOfTrees)
+                .sampleSize(config.sampleSize)
+                .timeDecay(config.timeDecay)
+                .randomSeed(config.randomSeed)
+                .boundingBoxCacheFraction(boundingBoxCacheFraction)
+                .build();
+    }
+
+    ForestScorer(RandomCutForest forest) {
         this.forest = forest;
     }
 
