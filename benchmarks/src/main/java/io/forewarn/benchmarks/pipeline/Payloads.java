@@ -43,6 +43,9 @@ final class Payloads {
     };
     private static final int VARIANTS = 4;
 
+    /** Log templates of one service (the job models a rate series for each). */
+    static final int TEMPLATES = INFO.length + WARN.length + ERROR.length;
+
     /** One payload with the offset of its timestamp. */
     record Payload(byte[] bytes, int timestampAt) {}
 

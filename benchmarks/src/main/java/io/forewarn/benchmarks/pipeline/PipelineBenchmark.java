@@ -117,6 +117,9 @@ public final class PipelineBenchmark {
             values.put("kafka.bootstrap-servers", kafka.bootstrapServers());
             values.put("job.parallelism", Integer.toString(parallelism));
             values.put("elasticsearch.enabled", "false");
+            values.put(
+                    ForewarnOptions.METRICS_MODEL_CACHE.key(),
+                    Integer.toString(modelCache(services, parallelism)));
             values.putAll(overrides);
             ForewarnConfig base = ForewarnConfig.of(values);
             Payloads payloads = new Payloads(services);
@@ -195,6 +198,18 @@ public final class PipelineBenchmark {
 
     private static java.util.List<long[]> checkpointSizes(SteadyRun.Result run) {
         return run.checkpoints().stream().map(c -> new long[] {c[0], c[1]}).toList();
+    }
+
+    /**
+     * The metric models one instance keeps live, sized to the fleet as an operator would size
+     * {@code metrics.model-cache} (docs/metrics.md): each service has {@link Payloads#SERIES}
+     * metric series and a log-template rate series per template, spread over the instances, plus a
+     * tenth for an uneven spread. Smaller, every interval would reload the surplus models (about 10
+     * ms each).
+     */
+    static int modelCache(int services, int parallelism) {
+        int series = services * (Payloads.SERIES + Payloads.TEMPLATES);
+        return (int) Math.ceil(series * 1.1 / parallelism);
     }
 
     /** Options by name; {@code --set KEY=VALUE} options go to {@code overrides}. */
