@@ -25,6 +25,10 @@ import java.util.TreeMap;
  * @param families how each metric family is aggregated and modelled
  * @param maxSeries series models one parallel instance holds at most
  * @param modelCache series models one parallel instance keeps live on the heap
+ * @param writeThrough whether a model is written to keyed state right after each point rather than
+ *     at the next checkpoint: when checkpoints are at least as frequent as intervals a model is
+ *     written once per point either way, and writing as points arrive spreads the work instead of
+ *     stalling every checkpoint
  * @param detectorOverrides anomaly detector settings by name (over the evaluated defaults)
  * @param anomalyUpdateEvery an entity anomaly signal is repeated at most this often
  * @param quietIntervals intervals without anomalous series that end an anomaly episode
@@ -42,6 +46,7 @@ public record MetricSettings(
         MetricFamilies families,
         int maxSeries,
         int modelCache,
+        boolean writeThrough,
         TreeMap<String, String> detectorOverrides,
         Duration anomalyUpdateEvery,
         int quietIntervals,
@@ -84,6 +89,8 @@ public record MetricSettings(
                                     config.get(METRICS_BUILTIN_FAMILIES)),
                             atLeastOne(METRICS_MAX_SERIES.key(), config.get(METRICS_MAX_SERIES)),
                             atLeastOne(METRICS_MODEL_CACHE.key(), config.get(METRICS_MODEL_CACHE)),
+                            config.get(CHECKPOINT_INTERVAL).compareTo(config.get(METRICS_INTERVAL))
+                                    <= 0,
                             new TreeMap<>(config.getOptional(METRICS_DETECTOR).orElse(Map.of())),
                             config.get(METRICS_ANOMALY_UPDATE_INTERVAL),
                             atLeastOne(

@@ -158,6 +158,10 @@ class SeriesModelOperatorTest {
                 Boolean.toString(v.warm));
     }
 
+    /** Checkpoints less frequent than intervals: models are written when a checkpoint comes. */
+    private static final MetricSettings RARE_CHECKPOINTS =
+            settings(Map.of("checkpoint.interval", "5 min"));
+
     @Test
     void snapshotAndRestoreInTheMiddleGiveTheSameScores() throws Exception {
         Output expected = uninterrupted(SETTINGS);
@@ -167,20 +171,42 @@ class SeriesModelOperatorTest {
                 .anyMatch(v -> v.metric.equals("node_cpu_utilisation"));
         assertThat(expected.forecasts()).isNotEmpty();
 
-        var before = harness(SETTINGS, 1, 0);
-        before.open();
-        Output actual = Output.empty();
-        run(before, 0, CUT, actual);
-        OperatorSubtaskState snapshot = before.snapshot(1, START + CUT * MINUTE);
-        before.close();
+        assertThat(SETTINGS.writeThrough()).isTrue();
+        assertThat(RARE_CHECKPOINTS.writeThrough()).isFalse();
+        for (MetricSettings settings : List.of(SETTINGS, RARE_CHECKPOINTS)) {
+            var before = harness(settings, 1, 0);
+            before.open();
+            Output actual = Output.empty();
+            run(before, 0, CUT, actual);
+            OperatorSubtaskState snapshot = before.snapshot(1, START + CUT * MINUTE);
+            before.close();
 
-        var after = harness(SETTINGS, 1, 0);
-        after.initializeState(snapshot);
-        after.open();
-        run(after, CUT, MINUTES, actual);
-        after.close();
+            var after = harness(settings, 1, 0);
+            after.initializeState(snapshot);
+            after.open();
+            run(after, CUT, MINUTES, actual);
+            after.close();
 
-        assertSameOutput(actual, expected);
+            assertSameOutput(actual, expected);
+        }
+    }
+
+    @Test
+    void modelsAreWrittenAfterEachPointOnlyWhenCheckpointsAreAtLeastAsFrequentAsIntervals()
+            throws Exception {
+        var writeThrough = harness(SETTINGS, 1, 0);
+        writeThrough.open();
+        run(writeThrough, 0, 1, Output.empty());
+        assertThat(writeThrough.numKeyedStateEntries()).isEqualTo(3);
+        writeThrough.close();
+
+        var atCheckpoints = harness(RARE_CHECKPOINTS, 1, 0);
+        atCheckpoints.open();
+        run(atCheckpoints, 0, 1, Output.empty());
+        assertThat(atCheckpoints.numKeyedStateEntries()).isZero();
+        atCheckpoints.snapshot(1, START + MINUTE);
+        assertThat(atCheckpoints.numKeyedStateEntries()).isEqualTo(3);
+        atCheckpoints.close();
     }
 
     @Test
