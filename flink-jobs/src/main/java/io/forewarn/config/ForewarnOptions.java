@@ -285,6 +285,26 @@ public final class ForewarnOptions {
                     .withDescription(
                             "Default parallelism of the job; the cluster's default when unset.");
 
+    public static final ConfigOption<Duration> BUFFER_TIMEOUT =
+            ConfigOptions.key("job.buffer-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(10))
+                    .withDescription(
+                            "Longest a record or watermark waits in a network buffer before it is"
+                                    + " sent on (Flink's execution.buffer-timeout.interval, 100 ms"
+                                    + " by default): each hop between operators can add this much"
+                                    + " to a prediction's latency. Larger values save a little CPU"
+                                    + " per record; 0 flushes after every record.");
+
+    public static final ConfigOption<Duration> WATERMARK_INTERVAL =
+            ConfigOptions.key("watermark.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(50))
+                    .withDescription(
+                            "How often the sources emit watermarks (Flink's"
+                                    + " pipeline.auto-watermark-interval, 200 ms by default):"
+                                    + " event-time results wait up to this long after their data.");
+
     public static final ConfigOption<Boolean> BOUNDED =
             ConfigOptions.key("job.bounded")
                     .booleanType()

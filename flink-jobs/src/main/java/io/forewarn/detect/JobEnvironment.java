@@ -28,9 +28,14 @@ public final class JobEnvironment {
         return env;
     }
 
-    /** Applies parallelism and checkpointing; used by {@link #create} and by tests. */
+    /**
+     * Applies parallelism, latency settings and checkpointing; used by {@link #create} and by
+     * tests.
+     */
     public static void configure(StreamExecutionEnvironment env, ForewarnConfig config) {
         config.getOptional(PARALLELISM).ifPresent(env::setParallelism);
+        env.setBufferTimeout(config.get(BUFFER_TIMEOUT).toMillis());
+        env.getConfig().setAutoWatermarkInterval(config.get(WATERMARK_INTERVAL).toMillis());
         env.enableCheckpointing(
                 config.get(CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().setCheckpointTimeout(config.get(CHECKPOINT_TIMEOUT).toMillis());
