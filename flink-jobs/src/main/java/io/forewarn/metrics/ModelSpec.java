@@ -1,6 +1,7 @@
 package io.forewarn.metrics;
 
 import io.forewarn.metrics.anomaly.DetectorConfig;
+import io.forewarn.metrics.anomaly.SeriesDetector;
 import io.forewarn.metrics.forecast.AlertPolicy;
 import io.forewarn.metrics.forecast.ForecastConfig;
 import io.forewarn.metrics.forecast.Threshold;
@@ -14,17 +15,26 @@ import io.forewarn.metrics.forecast.Threshold;
  * @param threshold the limit forecasts watch (null for deadlines and without forecasting)
  * @param deadline whether the value is the epoch second of the failure itself
  * @param alerts when forecasts become alerts
+ * @param boundingBoxCacheFraction share of the anomaly forest's bounding boxes kept cached (heap
+ *     against time; scores do not depend on it)
  */
 public record ModelSpec(
         DetectorConfig detector,
         ForecastConfig forecast,
         Threshold threshold,
         boolean deadline,
-        AlertPolicy alerts) {
+        AlertPolicy alerts,
+        double boundingBoxCacheFraction) {
 
     /** Anomaly detection only: what the NAB evaluation runs. */
     public static ModelSpec anomalyOnly(DetectorConfig detector) {
-        return new ModelSpec(detector, null, null, false, AlertPolicy.defaults());
+        return new ModelSpec(
+                detector,
+                null,
+                null,
+                false,
+                AlertPolicy.defaults(),
+                SeriesDetector.DEFAULT_BOUNDING_BOX_CACHE_FRACTION);
     }
 
     /** The spec of a family's series, with the job's detector, forecast and alert settings. */
@@ -44,7 +54,13 @@ public record ModelSpec(
                 forecasting,
                 family.capacity(),
                 family.deadline(),
-                alerts);
+                alerts,
+                SeriesDetector.DEFAULT_BOUNDING_BOX_CACHE_FRACTION);
+    }
+
+    /** This spec with its anomaly forest caching the given share of its bounding boxes. */
+    public ModelSpec withBoundingBoxCacheFraction(double fraction) {
+        return new ModelSpec(detector, forecast, threshold, deadline, alerts, fraction);
     }
 
     /** Whether the spec forecasts crossings (by trend or by deadline). */

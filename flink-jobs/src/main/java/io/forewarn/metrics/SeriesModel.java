@@ -52,7 +52,9 @@ public final class SeriesModel {
     public static SeriesModel create(ModelSpec spec) {
         return new SeriesModel(
                 spec,
-                spec.detector() == null ? null : new SeriesDetector(spec.detector()),
+                spec.detector() == null
+                        ? null
+                        : new SeriesDetector(spec.detector(), spec.boundingBoxCacheFraction()),
                 trendForecasting(spec)
                         ? new CapacityForecaster(spec.forecast(), spec.threshold())
                         : null,

@@ -120,6 +120,7 @@ public final class PipelineBenchmark {
             values.put(
                     ForewarnOptions.METRICS_MODEL_CACHE.key(),
                     Integer.toString(modelCache(services, parallelism)));
+            values.put(ForewarnOptions.METRICS_MODEL_BOX_CACHE.key(), "0.25");
             values.putAll(overrides);
             ForewarnConfig base = ForewarnConfig.of(values);
             Payloads payloads = new Payloads(services);

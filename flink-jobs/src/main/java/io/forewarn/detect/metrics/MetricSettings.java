@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param families how each metric family is aggregated and modelled
  * @param maxSeries series models one parallel instance holds at most
  * @param modelCache series models one parallel instance keeps live on the heap
+ * @param modelBoxCache share of a new model's forest bounding boxes kept cached
  * @param writeThrough whether a model is written to keyed state right after each point rather than
  *     at the next checkpoint: when checkpoints are at least as frequent as intervals a model is
  *     written once per point either way, and writing as points arrive spreads the work instead of
@@ -46,6 +47,7 @@ public record MetricSettings(
         MetricFamilies families,
         int maxSeries,
         int modelCache,
+        double modelBoxCache,
         boolean writeThrough,
         TreeMap<String, String> detectorOverrides,
         Duration anomalyUpdateEvery,
@@ -89,6 +91,9 @@ public record MetricSettings(
                                     config.get(METRICS_BUILTIN_FAMILIES)),
                             atLeastOne(METRICS_MAX_SERIES.key(), config.get(METRICS_MAX_SERIES)),
                             atLeastOne(METRICS_MODEL_CACHE.key(), config.get(METRICS_MODEL_CACHE)),
+                            share(
+                                    METRICS_MODEL_BOX_CACHE.key(),
+                                    config.get(METRICS_MODEL_BOX_CACHE)),
                             config.get(CHECKPOINT_INTERVAL).compareTo(config.get(METRICS_INTERVAL))
                                     <= 0,
                             new TreeMap<>(config.getOptional(METRICS_DETECTOR).orElse(Map.of())),
@@ -130,7 +135,15 @@ public record MetricSettings(
 
     /** What the model of a series of {@code family} holds, with {@code detector} settings. */
     public ModelSpec spec(MetricFamily family, DetectorConfig detector) {
-        return ModelSpec.of(family, detector, forecast, alerts);
+        return ModelSpec.of(family, detector, forecast, alerts)
+                .withBoundingBoxCacheFraction(modelBoxCache);
+    }
+
+    private static double share(String key, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(key + " must be between 0 and 1, not " + value);
+        }
+        return value;
     }
 
     private static Duration positive(String key, Duration d) {

@@ -33,7 +33,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <h2>Model state (design note)</h2>
  *
- * A model is about 0.3 MB on the heap and 95–155 KB serialised (mostly its Random Cut Forest);
+ * A model is about 0.75 MB on the heap (0.3 MB when its forest caches a quarter of its bounding
+ * boxes, {@code metrics.model-box-cache}) and 95–155 KB serialised (mostly its Random Cut Forest);
  * serialising it costs milliseconds and restoring it tens of milliseconds, so writing it to keyed
  * state on every point (or reading it back) would dominate the cost of a record. Instead live
  * models sit in a transient per-instance map (at most {@link MetricSettings#modelCache()} entries),

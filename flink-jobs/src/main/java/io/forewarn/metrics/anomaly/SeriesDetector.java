@@ -55,9 +55,21 @@ public final class SeriesDetector {
     private final FuzzyArtNovelty novelty; // null when config.artCategories == 0
     private long points;
 
+    /** Share of the forest's bounding boxes cached unless told otherwise: all, as a bare forest. */
+    public static final double DEFAULT_BOUNDING_BOX_CACHE_FRACTION =
+            ForestScorer.DEFAULT_BOUNDING_BOX_CACHE_FRACTION;
+
     /** A cold detector with the given settings. */
     public SeriesDetector(DetectorConfig config) {
-        this(config, new ForestScorer(config));
+        this(config, DEFAULT_BOUNDING_BOX_CACHE_FRACTION);
+    }
+
+    /**
+     * A cold detector whose forest caches this share of its bounding boxes: less heap, more time
+     * per point, the same scores ({@link ForestScorer#DEFAULT_BOUNDING_BOX_CACHE_FRACTION}).
+     */
+    public SeriesDetector(DetectorConfig config, double boundingBoxCacheFraction) {
+        this(config, new ForestScorer(config, boundingBoxCacheFraction));
     }
 
     private SeriesDetector(DetectorConfig config, ForestScorer forest) {

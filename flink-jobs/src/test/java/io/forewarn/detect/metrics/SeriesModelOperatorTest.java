@@ -1,11 +1,14 @@
 package io.forewarn.detect.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.forewarn.config.ConfigException;
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.detect.Descriptors;
 import io.forewarn.detect.FailureTypes;
 import io.forewarn.detect.SignalKinds;
+import io.forewarn.metrics.ModelSpec;
 import io.forewarn.metrics.SeriesVerdict;
 import io.forewarn.schema.Signal;
 import java.util.ArrayList;
@@ -207,6 +210,18 @@ class SeriesModelOperatorTest {
         atCheckpoints.snapshot(1, START + MINUTE);
         assertThat(atCheckpoints.numKeyedStateEntries()).isEqualTo(3);
         atCheckpoints.close();
+    }
+
+    @Test
+    void modelsCachingAQuarterOfTheirBoundingBoxesGiveTheSameOutput() throws Exception {
+        MetricSettings quarter = settings(Map.of("metrics.model-box-cache", "0.25"));
+        assertThat(quarter.spec(quarter.families().named("gauges"), quarter.detector()))
+                .extracting(ModelSpec::boundingBoxCacheFraction)
+                .isEqualTo(0.25);
+        assertSameOutput(uninterrupted(quarter), uninterrupted(SETTINGS));
+        assertThatThrownBy(() -> settings(Map.of("metrics.model-box-cache", "1.5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("metrics.model-box-cache must be between 0 and 1");
     }
 
     @Test
