@@ -133,6 +133,23 @@ class SeriesModelOperatorTest {
         return out;
     }
 
+    /** Output of a run snapshotted at {@link #CUT} and continued by a restored operator. */
+    private static Output restoredAtTheCut(MetricSettings settings) throws Exception {
+        var before = harness(settings, 1, 0);
+        before.open();
+        Output actual = Output.empty();
+        run(before, 0, CUT, actual);
+        OperatorSubtaskState snapshot = before.snapshot(1, START + CUT * MINUTE);
+        before.close();
+
+        var after = harness(settings, 1, 0);
+        after.initializeState(snapshot);
+        after.open();
+        run(after, CUT, MINUTES, actual);
+        after.close();
+        return actual;
+    }
+
     private static void assertSameOutput(Output actual, Output expected) {
         assertThat(actual.verdicts())
                 .extracting(SeriesModelOperatorTest::render)
@@ -177,20 +194,7 @@ class SeriesModelOperatorTest {
         assertThat(SETTINGS.writeThrough()).isTrue();
         assertThat(RARE_CHECKPOINTS.writeThrough()).isFalse();
         for (MetricSettings settings : List.of(SETTINGS, RARE_CHECKPOINTS)) {
-            var before = harness(settings, 1, 0);
-            before.open();
-            Output actual = Output.empty();
-            run(before, 0, CUT, actual);
-            OperatorSubtaskState snapshot = before.snapshot(1, START + CUT * MINUTE);
-            before.close();
-
-            var after = harness(settings, 1, 0);
-            after.initializeState(snapshot);
-            after.open();
-            run(after, CUT, MINUTES, actual);
-            after.close();
-
-            assertSameOutput(actual, expected);
+            assertSameOutput(restoredAtTheCut(settings), expected);
         }
     }
 
@@ -229,19 +233,7 @@ class SeriesModelOperatorTest {
         Output expected = uninterrupted(SETTINGS);
         MetricSettings tiny = settings(Map.of("metrics.model-cache", "1"));
 
-        var before = harness(tiny, 1, 0);
-        before.open();
-        Output actual = Output.empty();
-        run(before, 0, CUT, actual);
-        OperatorSubtaskState snapshot = before.snapshot(1, START + CUT * MINUTE);
-        before.close();
-        var after = harness(tiny, 1, 0);
-        after.initializeState(snapshot);
-        after.open();
-        run(after, CUT, MINUTES, actual);
-        after.close();
-
-        assertSameOutput(actual, expected);
+        assertSameOutput(restoredAtTheCut(tiny), expected);
     }
 
     @Test
