@@ -2,10 +2,16 @@ package io.forewarn.benchmarks.pipeline;
 
 import io.forewarn.schema.Prediction;
 import io.forewarn.schema.PredictionStatus;
+import io.forewarn.schema.Producer;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +34,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *       the wait for the checkpoint that commits the exactly-once transaction;
  *   <li><b>raw</b> = append time − E: the pipeline latency including the event-time wait W.
  * </ul>
+ *
+ * <p>Every measured prediction is also written to a CSV file (append time, event time, the three
+ * latencies, failure type, status and the producers), so slow predictions can be attributed to a
+ * stage and a moment.
  */
 final class LatencyRecorder implements AutoCloseable {
 
@@ -51,12 +61,24 @@ final class LatencyRecorder implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final long waitMillis;
     private final Thread thread;
+    private final BufferedWriter csv;
     private Histogram pipeline = histogram();
     private Histogram committed = histogram();
     private Histogram raw = histogram();
     private long negative;
 
-    LatencyRecorder(Properties kafka, String topic, Duration outOfOrderness) {
+    /**
+     * @param kafka client properties
+     * @param topic the predictions topic
+     * @param outOfOrderness the job's bounded out-of-orderness W
+     * @param csv where every measured prediction is written
+     */
+    LatencyRecorder(Properties kafka, String topic, Duration outOfOrderness, Path csv)
+            throws IOException {
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        this.csv = Files.newBufferedWriter(csv);
+        this.csv.write(
+                "append_ms,event_ms,pipeline_ms,committed_ms,raw_ms,failure_type,status,producers\n");
         Properties props = new Properties();
         props.putAll(kafka);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -113,6 +135,32 @@ final class LatencyRecorder implements AutoCloseable {
         raw.recordValue(clamp(appended - p.getTimestamp()));
         pipeline.recordValue(clamp(appended - complete));
         committed.recordValue(clamp(received - complete));
+        String producers =
+                p.getProducers().stream()
+                        .map(Producer::getId)
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(" "));
+        try {
+            csv.write(
+                    appended
+                            + ","
+                            + p.getTimestamp()
+                            + ","
+                            + (appended - complete)
+                            + ","
+                            + (received - complete)
+                            + ","
+                            + (appended - p.getTimestamp())
+                            + ","
+                            + p.getFailureType()
+                            + ","
+                            + p.getStatus()
+                            + ","
+                            + producers
+                            + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long clamp(long millis) {
@@ -133,8 +181,11 @@ final class LatencyRecorder implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         consumer.wakeup();
         thread.join(10_000);
+        synchronized (this) {
+            csv.close();
+        }
     }
 }

@@ -76,7 +76,8 @@ final class SteadyRun {
                         new LatencyRecorder(
                                 run.config().kafkaProperties(),
                                 run.predictionsTopic(),
-                                run.config().get(ForewarnOptions.WATERMARK_OUT_OF_ORDERNESS))) {
+                                run.config().get(ForewarnOptions.WATERMARK_OUT_OF_ORDERNESS),
+                                work.resolve(name).resolve("latencies.csv"))) {
             CheckpointStats stats = run.checkpoints();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
