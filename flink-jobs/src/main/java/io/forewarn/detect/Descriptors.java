@@ -4,6 +4,7 @@ import io.forewarn.detect.metrics.EntityState;
 import io.forewarn.detect.metrics.SeriesInfo;
 import io.forewarn.metrics.IntervalAccumulator;
 import io.forewarn.metrics.SeriesVerdict;
+import io.forewarn.rules.runtime.RuleRecordSerializer;
 import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
@@ -18,6 +19,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
 import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.cep.nfa.NFAState;
 import org.apache.flink.cep.nfa.NFAStateSerializer;
@@ -90,13 +92,26 @@ public final class Descriptors {
                     new AvroSerializer<>(RuleUpdate.class));
 
     /**
-     * Records of a key waiting for the watermark, by event time; shared by all rules of the key.
+     * Records of a key waiting for the watermark, shared by all rules of the key: the state
+     * namespace is their event time, and the value their Avro encodings one after another ({@link
+     * io.forewarn.rules.runtime.EncodedRecords}). A buffered record is one array, not an object
+     * graph; a checkpoint copies bytes instead of encoding every waiting record again; and after a
+     * checkpoint, the heap backend's copy-on-write copies only the times a record touches, not all
+     * of a key's buffer.
+     */
+    public static final ValueStateDescriptor<byte[]> RULE_PENDING_ENCODED =
+            new ValueStateDescriptor<>(
+                    "rule-pending-encoded", BytePrimitiveArraySerializer.INSTANCE);
+
+    /**
+     * The pending-record buffer as state written before {@link #RULE_PENDING_ENCODED} kept it: read
+     * (and emptied) after a restore from such a checkpoint, never written.
      */
     public static final MapStateDescriptor<Long, List<RuleRecord>> RULE_PENDING_RECORDS =
             new MapStateDescriptor<>(
                     "rule-pending-records",
                     LongSerializer.INSTANCE,
-                    new ListSerializer<>(new AvroSerializer<>(RuleRecord.class)));
+                    new ListSerializer<>(new RuleRecordSerializer()));
 
     /**
      * The distinct event times of a key's waiting records, ascending: the one timer that processes

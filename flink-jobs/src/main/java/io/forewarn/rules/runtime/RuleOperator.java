@@ -18,12 +18,14 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.internal.InternalValueState;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -41,14 +43,15 @@ import org.slf4j.LoggerFactory;
  * (keyed by {@link RuleRecord#getKey()}); input two is the broadcast stream of {@link RuleUpdate}s.
  *
  * <p>Records wait in one shared per-key buffer until the watermark passes them (as in Flink's
- * {@code CepOperator}); only records some active rule sees are kept. When the watermark passes,
- * each rule that sees some of them runs Flink CEP's own NFA ({@link RuleRunner}) over its own
- * state: an NFA state and a shared buffer in the rule version's state namespace ({@link
- * NamespacedStateStore}), and {@code within} deadlines as event-time timers in that namespace. So
- * every rule keeps Flink CEP's semantics, records are stored once per key however many rules see
- * them, and a replaced or removed rule version's state and timers are cleared for all keys at once
- * while other rules keep theirs. Watermarks come from input one only; the control input never holds
- * back event time.
+ * {@code CepOperator}); only records some active rule sees are kept, Avro-encoded ({@link
+ * EncodedRecords}), so that the buffer is compact on the heap and a checkpoint writes it without
+ * encoding it again. When the watermark passes, each rule that sees some of them runs Flink CEP's
+ * own NFA ({@link RuleRunner}) over its own state: an NFA state and a shared buffer in the rule
+ * version's state namespace ({@link NamespacedStateStore}), and {@code within} deadlines as
+ * event-time timers in that namespace. So every rule keeps Flink CEP's semantics, records are
+ * stored once per key however many rules see them, and a replaced or removed rule version's state
+ * and timers are cleared for all keys at once while other rules keep theirs. Watermarks come from
+ * input one only; the control input never holds back event time.
  *
  * <p>Rule activations, rejections, removals and limit hits go to the {@link
  * Descriptors#RULE_STATUS} side output (by subtask 0, except limit hits, which each subtask reports
@@ -70,7 +73,10 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
     private final MatchHandler<OUT> handler;
 
     private transient PersistedRules rules;
-    private transient MapState<Long, List<RuleRecord>> pending;
+    private transient InternalValueState<?, Long, byte[]> pending;
+    private transient MapState<Long, List<RuleRecord>> legacyPending;
+    private transient boolean legacyPendingRestored;
+    private transient EncodedRecords encoded;
     private transient ValueState<long[]> pendingTimes;
     private transient InternalTimerService<String> timers;
     private transient TypeSerializer<RuleRecord> recordSerializer;
@@ -127,7 +133,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
                 new PersistedRules(
                         context.getOperatorStateStore().getBroadcastState(Descriptors.RULE_UPDATES),
                         settings.maxActive());
-        pending = context.getKeyedStateStore().getMapState(Descriptors.RULE_PENDING_RECORDS);
+        legacyPending = context.getKeyedStateStore().getMapState(Descriptors.RULE_PENDING_RECORDS);
         pendingTimes = context.getKeyedStateStore().getState(Descriptors.RULE_PENDING_TIMES);
     }
 
@@ -136,7 +142,10 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         super.open();
         timers = getInternalTimerService("rule-timers", StringSerializer.INSTANCE, this);
         collector = new TimestampedCollector<>(output);
-        recordSerializer = new AvroSerializer<>(RuleRecord.class);
+        recordSerializer = new RuleRecordSerializer();
+        pending = pendingState();
+        encoded = new EncodedRecords();
+        legacyPendingRestored = hasKeys(Descriptors.RULE_PENDING_RECORDS.getName());
         running = new LinkedHashMap<>();
         byNamespace = new HashMap<>();
         metrics = new HashMap<>();
@@ -185,9 +194,9 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
             recordsWithoutRule.inc();
             return;
         }
-        List<RuleRecord> atTime = pending.get(timestamp);
-        if (atTime == null) {
-            atTime = new ArrayList<>();
+        pending.setCurrentNamespace(timestamp);
+        byte[] atTime = pending.value();
+        if (atTime == null && !hasLegacyPending(timestamp)) {
             long[] times = pendingTimes();
             if (times.length == 0 || timestamp < times[0]) {
                 // One timer per key, at its earliest waiting record: when the watermark passes it,
@@ -199,23 +208,63 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
             }
             pendingTimes.update(PendingTimes.insert(times, timestamp));
         }
-        atTime.add(record);
-        pending.put(timestamp, atTime);
+        pending.setCurrentNamespace(timestamp);
+        pending.update(encoded.append(atTime, record));
+    }
+
+    @SuppressWarnings("unchecked")
+    private InternalValueState<?, Long, byte[]> pendingState() throws Exception {
+        return (InternalValueState<?, Long, byte[]>)
+                getKeyedStateBackend()
+                        .getOrCreateKeyedState(
+                                LongSerializer.INSTANCE, Descriptors.RULE_PENDING_ENCODED);
+    }
+
+    /**
+     * Whether the key has records at {@code time} in the buffer as checkpoints before {@link
+     * Descriptors#RULE_PENDING_ENCODED} kept it (their timer and time index exist already).
+     */
+    private boolean hasLegacyPending(long time) throws Exception {
+        return legacyPendingRestored && legacyPending.contains(time);
+    }
+
+    /** The key's waiting records at {@code time}, removed from the buffer. */
+    private List<RuleRecord> takePending(long time) throws Exception {
+        pending.setCurrentNamespace(time);
+        byte[] bytes = pending.value();
+        List<RuleRecord> records = bytes == null ? new ArrayList<>() : encoded.decode(bytes);
+        pending.clear();
+        if (legacyPendingRestored) {
+            List<RuleRecord> legacy = legacyPending.get(time);
+            if (legacy != null) {
+                records.addAll(0, legacy);
+                legacyPending.remove(time);
+            }
+        }
+        return records;
+    }
+
+    /** Whether any key has state under {@code name} in the default namespace. */
+    private boolean hasKeys(String name) {
+        try (Stream<?> keys = getKeyedStateBackend().getKeys(name, VoidNamespace.INSTANCE)) {
+            return keys.findAny().isPresent();
+        }
     }
 
     /**
      * The times of the key's waiting records, ascending. Keys restored from a checkpoint taken
-     * before this index existed have none: it is built from the buffer once.
+     * before this index existed (which kept the former buffer) have none: it is built from that
+     * buffer once.
      */
     private long[] pendingTimes() throws Exception {
         long[] times = pendingTimes.value();
         if (times != null) {
             return times;
         }
-        if (pending.isEmpty()) {
+        if (!legacyPendingRestored || legacyPending.isEmpty()) {
             return PendingTimes.NONE;
         }
-        times = PendingTimes.of(pending.keys());
+        times = PendingTimes.of(legacyPending.keys());
         pendingTimes.update(times);
         return times;
     }
@@ -241,7 +290,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         }
         for (int i = 0; i < dueCount; i++) {
             long ts = times[i];
-            for (RuleRecord record : pending.get(ts)) {
+            for (RuleRecord record : takePending(ts)) {
                 for (Running r : index.accepting(RuleKeys.toModel(record.getKeyKind()), record)) {
                     List<RuleRunner.Batch> batches =
                             work.computeIfAbsent(r, x -> new ArrayList<>());
@@ -251,7 +300,6 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
                     batches.get(batches.size() - 1).records().add(record);
                 }
             }
-            pending.remove(ts);
         }
         if (!PENDING.equals(timer.getNamespace())) {
             Running r = byNamespace.get(timer.getNamespace());

@@ -9,6 +9,7 @@ import io.forewarn.rules.model.Step;
 import io.forewarn.rules.parse.Durations;
 import io.forewarn.rules.parse.RuleParser;
 import io.forewarn.rules.runtime.RuleKeys;
+import io.forewarn.rules.runtime.RuleRecordSerializer;
 import io.forewarn.rules.runtime.RuleRunner;
 import io.forewarn.rules.runtime.RuleState;
 import io.forewarn.schema.Signal;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 
 /**
  * Parses and compiles a rule file and runs its test cases through the engine's {@link RuleRunner}:
@@ -81,7 +81,7 @@ public final class RuleTestRunner {
         }
         List<ActualMatch> out = new ArrayList<>();
         Map<String, Integer> stepOrder = stepOrder(rule.rule());
-        AvroSerializer<RuleRecord> serializer = new AvroSerializer<>(RuleRecord.class);
+        RuleRecordSerializer serializer = new RuleRecordSerializer();
         for (Map.Entry<String, List<RuleRecord>> e : byKey.entrySet()) {
             List<RuleRecord> records = new ArrayList<>(e.getValue());
             records.sort(Comparator.comparingLong(RuleRecord::getTimestamp));

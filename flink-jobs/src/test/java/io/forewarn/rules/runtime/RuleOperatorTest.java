@@ -12,15 +12,18 @@ import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleRecord;
 import io.forewarn.testutils.RuleFiles;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -216,7 +219,8 @@ class RuleOperatorTest {
 
     @Test
     void recordsRestoredWithoutTheIndexOfTheirTimesAreStillProcessed() throws Exception {
-        // Checkpoints taken before the index of waiting times existed hold only the records.
+        // Checkpoints taken before the index of waiting times existed hold only the records, in
+        // the former buffer: move them there, drop the index, and restore.
         harness = open(SETTINGS, List.of(), null);
         control(upsert(aThenB("r1", 1)));
         RuleRecord a = serviceMetric(MINUTE, "checkout", "a", 1);
@@ -224,14 +228,31 @@ class RuleOperatorTest {
         record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
         var backend = harness.getOperator().getKeyedStateBackend();
         backend.setCurrentKey(a.getKey());
+        EncodedRecords codec = new EncodedRecords();
+        for (long time : List.of(MINUTE, 2 * MINUTE)) {
+            var encoded =
+                    backend.getPartitionedState(
+                            time, LongSerializer.INSTANCE, Descriptors.RULE_PENDING_ENCODED);
+            backend.getPartitionedState(
+                            VoidNamespace.INSTANCE,
+                            VoidNamespaceSerializer.INSTANCE,
+                            Descriptors.RULE_PENDING_RECORDS)
+                    .put(time, codec.decode(encoded.value()));
+            encoded.clear();
+        }
         backend.getPartitionedState(
                         VoidNamespace.INSTANCE,
                         VoidNamespaceSerializer.INSTANCE,
                         Descriptors.RULE_PENDING_TIMES)
                 .clear();
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
 
+        harness = open(SETTINGS, List.of(), snapshot);
         harness.processBothWatermarks(new Watermark(3 * MINUTE));
         assertThat(matches()).containsExactly("r1@1 checkout a@1,b@2");
+        harness.processBothWatermarks(new Watermark(20 * MINUTE));
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
     @Test
@@ -267,6 +288,59 @@ class RuleOperatorTest {
         record(serviceMetric(3 * MINUTE, "checkout", "b", 1));
         harness.processBothWatermarks(new Watermark(4 * MINUTE));
         assertThat(matches()).containsExactly("r1@1 checkout a@1,b@3");
+    }
+
+    /**
+     * Checkpoints written before the buffer of waiting records was kept encoded (revision 2962487)
+     * hold it as lists of records under another state name. Written by that revision's operator:
+     * rule r1 (a then b per service); a@1 for checkout and search processed (partial matches);
+     * checkout b@2 twice and search b@3 waiting.
+     */
+    @Test
+    void recordsWaitingInACheckpointOfTheFormerBufferAreProcessedAfterRestore() throws Exception {
+        OperatorSubtaskState former =
+                OperatorSnapshotUtil.readStateHandle(
+                        Path.of(
+                                        getClass()
+                                                .getResource(
+                                                        "/rules/rule-operator-pending-records-v1.snapshot")
+                                                .toURI())
+                                .toString());
+        List<RuleRecord> after =
+                List.of(
+                        serviceMetric(2 * MINUTE, "checkout", "b", 4),
+                        serviceMetric(3 * MINUTE, "checkout", "a", 5),
+                        serviceMetric(3 * MINUTE + 30_000, "checkout", "b", 6));
+
+        harness = open(SETTINGS, List.of(), former);
+        after.forEach(this::recordUnchecked);
+        harness.processBothWatermarks(new Watermark(5 * MINUTE));
+        List<String> restored = matches();
+        harness.close();
+
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        record(serviceMetric(MINUTE, "checkout", "a", 1));
+        record(serviceMetric(MINUTE, "search", "a", 1));
+        harness.processBothWatermarks(new Watermark(MINUTE + 1));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 2));
+        record(serviceMetric(3 * MINUTE, "search", "b", 3));
+        after.forEach(this::recordUnchecked);
+        harness.processBothWatermarks(new Watermark(5 * MINUTE));
+
+        assertThat(restored)
+                .containsExactlyInAnyOrder(
+                        "r1@1 checkout a@1,b@2", "r1@1 search a@1,b@3", "r1@1 checkout a@3,b@3")
+                .containsExactlyInAnyOrderElementsOf(matches());
+    }
+
+    private void recordUnchecked(RuleRecord r) {
+        try {
+            record(r);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
