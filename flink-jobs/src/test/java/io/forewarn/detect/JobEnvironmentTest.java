@@ -14,7 +14,7 @@ class JobEnvironmentTest {
         StreamExecutionEnvironment defaults = StreamExecutionEnvironment.getExecutionEnvironment();
         JobEnvironment.configure(defaults, ForewarnConfig.of(Map.of()));
         assertThat(defaults.getBufferTimeout()).isEqualTo(10);
-        assertThat(defaults.getConfig().getAutoWatermarkInterval()).isEqualTo(50);
+        assertThat(defaults.getConfig().getAutoWatermarkInterval()).isEqualTo(10);
 
         StreamExecutionEnvironment set = StreamExecutionEnvironment.getExecutionEnvironment();
         JobEnvironment.configure(
