@@ -133,14 +133,21 @@ class SeriesModelOperatorTest {
         return out;
     }
 
-    /** Output of a run snapshotted at {@link #CUT} and continued by a restored operator. */
-    private static Output restoredAtTheCut(MetricSettings settings) throws Exception {
+    /** Runs one instance up to {@link #CUT} into {@code out} and returns its snapshot there. */
+    private static OperatorSubtaskState snapshotAtTheCut(MetricSettings settings, Output out)
+            throws Exception {
         var before = harness(settings, 1, 0);
         before.open();
-        Output actual = Output.empty();
-        run(before, 0, CUT, actual);
+        run(before, 0, CUT, out);
         OperatorSubtaskState snapshot = before.snapshot(1, START + CUT * MINUTE);
         before.close();
+        return snapshot;
+    }
+
+    /** Output of a run snapshotted at {@link #CUT} and continued by a restored operator. */
+    private static Output restoredAtTheCut(MetricSettings settings) throws Exception {
+        Output actual = Output.empty();
+        OperatorSubtaskState snapshot = snapshotAtTheCut(settings, actual);
 
         var after = harness(settings, 1, 0);
         after.initializeState(snapshot);
@@ -272,12 +279,8 @@ class SeriesModelOperatorTest {
     void rescalingFromOneToTwoInstancesKeepsEveryModel() throws Exception {
         Output expected = uninterrupted(SETTINGS);
 
-        var before = harness(SETTINGS, 1, 0);
-        before.open();
         Output actual = Output.empty();
-        run(before, 0, CUT, actual);
-        OperatorSubtaskState snapshot = before.snapshot(1, START + CUT * MINUTE);
-        before.close();
+        OperatorSubtaskState snapshot = snapshotAtTheCut(SETTINGS, actual);
 
         List<KeyedOneInputStreamOperatorTestHarness<String, SeriesPoint, SeriesVerdict>> halves =
                 new ArrayList<>();
