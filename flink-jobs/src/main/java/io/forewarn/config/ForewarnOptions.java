@@ -248,7 +248,12 @@ public final class ForewarnOptions {
             ConfigOptions.key("elasticsearch.max-in-flight-requests")
                     .intType()
                     .defaultValue(4)
-                    .withDescription("Bulk requests in flight per sink subtask at most.");
+                    .withDescription(
+                            "Bulk requests in flight per sink subtask at most, for the signals"
+                                    + " index. The predictions and log-templates indices, whose"
+                                    + " documents are overwritten by each update, always keep one"
+                                    + " in flight, so the updates of a document are applied in the"
+                                    + " order they were made.");
 
     public static final ConfigOption<Integer> ES_MAX_BUFFERED =
             ConfigOptions.key("elasticsearch.max-buffered-documents")

@@ -42,6 +42,28 @@ public final class ElasticsearchOutputs {
     /** A sink writing records to one index, rejected documents to the dead-letter topic. */
     public static <T> ElasticsearchSink<T> sink(
             ForewarnConfig config, DocumentConverter<T> converter) {
+        return sink(config, settings(config), converter);
+    }
+
+    /**
+     * A sink for an index of current-state documents, each overwritten by its entity's updates
+     * (predictions, log templates): one bulk request in flight per subtask, whatever {@code
+     * elasticsearch.max-in-flight-requests} says, so the writes of one document reach Elasticsearch
+     * in the order they were made. Their external versions (event times) refuse older replays, but
+     * two updates can share a version; with concurrent bulk requests Elasticsearch may apply the
+     * earlier one last, and the document would keep a state its entity has left (a template shown
+     * live after it was merged into another). A retried document goes back to the front of the
+     * buffer before the next request is sent, so retries keep the order too.
+     */
+    public static <T> ElasticsearchSink<T> orderedSink(
+            ForewarnConfig config, DocumentConverter<T> converter) {
+        return sink(config, settings(config).toBuilder().maxInFlightRequests(1).build(), converter);
+    }
+
+    private static <T> ElasticsearchSink<T> sink(
+            ForewarnConfig config,
+            ElasticsearchSinkSettings settings,
+            DocumentConverter<T> converter) {
         KafkaDeadLetterHandlerFactory.Builder deadLetters =
                 KafkaDeadLetterHandlerFactory.builder()
                         .bootstrapServers(config.get(KAFKA_BOOTSTRAP_SERVERS))
@@ -51,7 +73,7 @@ public final class ElasticsearchOutputs {
         config.kafkaProperties()
                 .forEach((k, v) -> deadLetters.producerProperty((String) k, (String) v));
         return ElasticsearchSink.<T>builder()
-                .settings(settings(config))
+                .settings(settings)
                 .converter(converter)
                 .deadLetters(deadLetters.build())
                 .build();

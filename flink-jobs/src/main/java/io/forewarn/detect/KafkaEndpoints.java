@@ -184,7 +184,7 @@ public class KafkaEndpoints implements DetectEndpoints {
             return Optional.empty();
         }
         return Optional.of(
-                ElasticsearchOutputs.sink(
+                ElasticsearchOutputs.orderedSink(
                         config, new PredictionDocuments(config.indexName("predictions"))));
     }
 
@@ -194,7 +194,7 @@ public class KafkaEndpoints implements DetectEndpoints {
             return Optional.empty();
         }
         return Optional.of(
-                ElasticsearchOutputs.sink(
+                ElasticsearchOutputs.orderedSink(
                         config, new TemplateDocuments(config.indexName("log-templates"))));
     }
 }

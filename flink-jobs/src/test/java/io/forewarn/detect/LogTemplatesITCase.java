@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -65,7 +66,11 @@ class LogTemplatesITCase extends DetectJobITCaseBase {
                                         Collectors.summingLong(
                                                 d -> d.at("/forewarn/template/count").asLong())));
         assertThat(countedPerService)
-                .as("every line counted once in the live templates of its service")
+                .as(
+                        () ->
+                                "every line counted once in the live templates of its service;"
+                                        + " documents of the services that differ:\n"
+                                        + describe(documents, countedPerService, linesPerService))
                 .isEqualTo(linesPerService);
 
         JsonNode newError =
@@ -138,6 +143,20 @@ class LogTemplatesITCase extends DetectJobITCaseBase {
                 .contains(LogSignals.SOURCE);
         assertThat(elasticsearch.count(prefix + "-signals")).isEqualTo(signals().size());
         assertThat(deadLetters()).isEmpty();
+    }
+
+    /** The template documents of the services whose live counts differ from their lines. */
+    private static String describe(
+            List<ObjectNode> documents, Map<String, Long> counted, Map<String, Long> lines) {
+        return documents.stream()
+                .filter(
+                        d -> {
+                            String service = d.at("/service/name").asText();
+                            return !Objects.equals(counted.get(service), lines.get(service));
+                        })
+                .sorted(Comparator.comparing(d -> d.at("/forewarn/template/first_seen").asText()))
+                .map(d -> d.at("/service/name").asText() + " " + d.at("/forewarn/template"))
+                .collect(Collectors.joining("\n"));
     }
 
     /** Log lines per service, read back from the logs topic. */

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.forewarn.config.ForewarnConfig;
+import io.forewarn.detect.ElasticsearchOutputs;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.Prediction;
@@ -138,6 +140,70 @@ class ElasticsearchSinkITCase {
         assertThat(sum(olderUpdate, ElasticsearchSinkMetrics.DOCUMENTS_STALE_VERSION)).isEqualTo(1);
         assertThat(sum(olderUpdate, ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN)).isZero();
         assertThat(es.count(index)).isEqualTo(200);
+    }
+
+    @Test
+    void anOrderedSinkAppliesTheUpdatesOfADocumentInTheOrderTheyWereMade() throws Exception {
+        String index = es.createIndex("forewarn-predictions-it");
+        indices.add(index);
+        // Bulk requests of 200 documents. Each of 30 predictions is updated twice with the same
+        // version, the first update last in one request and the second first in the next: only
+        // the order of the writes tells them apart. The option asks for 4 requests in flight
+        // (with which Elasticsearch often applies some first updates last); the ordered sink keeps
+        // one.
+        int batch = 200;
+        int updated = 30;
+        List<Prediction> documents = new ArrayList<>();
+        for (int i = 0; i < batch - 1; i++) {
+            documents.add(filler(documents.size()));
+        }
+        for (int i = 0; i < updated; i++) {
+            String id = String.format("updated-%03d", i);
+            documents.add(update(id, 0.1));
+            documents.add(update(id, 0.9));
+            for (int f = 0; f < batch - 2; f++) {
+                documents.add(filler(documents.size()));
+            }
+        }
+        ForewarnConfig config =
+                ForewarnConfig.of(
+                        Map.of(
+                                "elasticsearch.endpoints", es.url(),
+                                "kafka.bootstrap-servers",
+                                        KafkaTestCluster.get().bootstrapServers(),
+                                "elasticsearch.bulk.max-actions", Integer.toString(batch),
+                                "elasticsearch.bulk.flush-interval", "1 min",
+                                "elasticsearch.max-in-flight-requests", "4"));
+
+        StreamExecutionEnvironment env = environment();
+        env.setParallelism(1);
+        env.fromData(documents, new AvroTypeInfo<>(Prediction.class))
+                .sinkTo(ElasticsearchOutputs.orderedSink(config, new PredictionDocuments(index)))
+                .name("Elasticsearch");
+        JobID job = env.execute("ordered updates to Elasticsearch").getJobID();
+
+        assertThat(sum(job, ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN))
+                .isEqualTo(documents.size());
+        List<String> heldFirstUpdate = new ArrayList<>();
+        for (int i = 0; i < updated; i++) {
+            String id = String.format("updated-%03d", i);
+            if (es.document(index, id).orElseThrow().source().at("/forewarn/probability").asDouble()
+                    != 0.9) {
+                heldFirstUpdate.add(id);
+            }
+        }
+        assertThat(heldFirstUpdate).as("documents left with their first update").isEmpty();
+    }
+
+    private static Prediction update(String id, double probability) {
+        Prediction p = TestRecords.prediction(id, TestRecords.T0, PredictionStatus.UPDATED);
+        p.setProbability(probability);
+        return p;
+    }
+
+    private static Prediction filler(int n) {
+        return TestRecords.prediction(
+                String.format("filler-%05d", n), TestRecords.T0, PredictionStatus.OPEN);
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.Objects;
  * <p>The external version is the update's event time ({@link Prediction#getTimestamp()}) with
  * {@link VersionType#EXTERNAL_GTE}: an older update replayed after a newer one is refused by
  * Elasticsearch (and counted as already applied), while a replay of the same update rewrites the
- * same content.
+ * same content. Two updates can share an event time, so the index must be written with one bulk
+ * request in flight, as the job does, for them to be applied in order.
  */
 public final class PredictionDocuments implements DocumentConverter<Prediction> {
 

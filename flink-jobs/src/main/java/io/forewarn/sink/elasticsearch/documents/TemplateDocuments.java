@@ -12,7 +12,10 @@ import java.util.Objects;
  * Template updates as documents of the {@code forewarn-log-templates} index: one document per
  * service and template id ({@link TemplateUpdate#documentId()}), holding the template's current
  * state. The external version is the template's last-seen event time ({@link
- * VersionType#EXTERNAL_GTE}), so a replayed older update never overwrites a newer one.
+ * VersionType#EXTERNAL_GTE}), so a replayed older update never overwrites a newer one. Two updates
+ * can share a version (a template's last count and its replacement by a generalised template, with
+ * no line in between), so the index must be written with one bulk request in flight, as the job
+ * does, for them to be applied in order.
  */
 public final class TemplateDocuments implements DocumentConverter<TemplateUpdate> {
 
