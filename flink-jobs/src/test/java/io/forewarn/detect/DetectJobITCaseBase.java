@@ -37,6 +37,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link DetectJob} in a Flink mini cluster (2 task managers of one slot each, so a job of
@@ -56,15 +58,37 @@ abstract class DetectJobITCaseBase {
                             .setConfiguration(clusterConfiguration())
                             .build());
 
+    private static final Logger LOG = LoggerFactory.getLogger(DetectJobITCaseBase.class);
+
     protected final KafkaTestCluster kafka = KafkaTestCluster.get();
     protected final ElasticsearchTestNode elasticsearch = ElasticsearchTestNode.get();
 
     /** Unique per test: topic, index, group and transactional-id prefix. */
     protected String prefix;
 
-    /** Simulated time starts here: three hours ago, on a minute boundary. */
-    protected final long start =
-            Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+    /**
+     * Simulated time starts here: the latest {@link #START_OF_DAY} UTC at least three hours ago, or
+     * the instant in the system property {@value #START_PROPERTY} (to repeat a run). A fixed time
+     * of day, because the simulator's traffic follows the time of day: from the wall clock, every
+     * run would see a different fleet.
+     */
+    protected final long start = simulatedStart(Instant.now(), System.getProperty(START_PROPERTY));
+
+    /** The system property that sets {@link #start}: an ISO-8601 instant. */
+    static final String START_PROPERTY = "forewarn.it.start";
+
+    /** The time of day (UTC) the simulated time starts at. */
+    static final Duration START_OF_DAY = Duration.ofHours(2);
+
+    static long simulatedStart(Instant now, String property) {
+        if (property != null && !property.isBlank()) {
+            return Instant.parse(property.strip()).toEpochMilli();
+        }
+        Instant latest = now.minus(Duration.ofHours(3));
+        Instant sameDay = latest.truncatedTo(ChronoUnit.DAYS).plus(START_OF_DAY);
+        return (sameDay.isAfter(latest) ? sameDay.minus(Duration.ofDays(1)) : sameDay)
+                .toEpochMilli();
+    }
 
     private static Configuration clusterConfiguration() {
         Configuration configuration = new Configuration();
@@ -84,6 +108,12 @@ abstract class DetectJobITCaseBase {
     @BeforeEach
     void createTopics() {
         prefix = "fw" + UUID.randomUUID().toString().substring(0, 8);
+        LOG.info(
+                "Test {}: simulated time starts at {} (repeat with -D{}={})",
+                prefix,
+                Instant.ofEpochMilli(start),
+                START_PROPERTY,
+                Instant.ofEpochMilli(start));
         kafka.createTopicsNamed(PARALLELISM, topicNames().values());
     }
 
