@@ -67,27 +67,20 @@ abstract class DetectJobITCaseBase {
     protected String prefix;
 
     /**
-     * Simulated time starts here: the latest {@link #START_OF_DAY} UTC at least three hours ago, or
-     * the instant in the system property {@value #START_PROPERTY} (to repeat a run). A fixed time
-     * of day, because the simulator's traffic follows the time of day: from the wall clock, every
-     * run would see a different fleet.
+     * Simulated time starts here: three hours ago, on a minute boundary, or at the instant in the
+     * system property {@value #START_PROPERTY} (to repeat a run; the start is logged per test).
+     * Recent, so the records are well inside the broker's retention and producer-state expiry.
      */
     protected final long start = simulatedStart(Instant.now(), System.getProperty(START_PROPERTY));
 
     /** The system property that sets {@link #start}: an ISO-8601 instant. */
     static final String START_PROPERTY = "forewarn.it.start";
 
-    /** The time of day (UTC) the simulated time starts at. */
-    static final Duration START_OF_DAY = Duration.ofHours(2);
-
     static long simulatedStart(Instant now, String property) {
         if (property != null && !property.isBlank()) {
             return Instant.parse(property.strip()).toEpochMilli();
         }
-        Instant latest = now.minus(Duration.ofHours(3));
-        Instant sameDay = latest.truncatedTo(ChronoUnit.DAYS).plus(START_OF_DAY);
-        return (sameDay.isAfter(latest) ? sameDay.minus(Duration.ofDays(1)) : sameDay)
-                .toEpochMilli();
+        return now.minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
     }
 
     private static Configuration clusterConfiguration() {

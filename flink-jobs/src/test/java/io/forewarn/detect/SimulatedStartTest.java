@@ -8,11 +8,9 @@ import org.junit.jupiter.api.Test;
 class SimulatedStartTest {
 
     @Test
-    void isTheLatestStartOfDayAtLeastThreeHoursAgo() {
-        assertThat(start("2026-12-05T11:40:10Z")).isEqualTo("2026-12-05T02:00:00Z");
-        assertThat(start("2026-12-05T05:00:00Z")).isEqualTo("2026-12-05T02:00:00Z");
-        assertThat(start("2026-12-05T04:59:59Z")).isEqualTo("2026-12-04T02:00:00Z");
-        assertThat(start("2026-12-05T00:30:00Z")).isEqualTo("2026-12-04T02:00:00Z");
+    void isThreeHoursAgoOnAMinuteBoundary() {
+        assertThat(start("2026-12-05T11:40:10.500Z")).isEqualTo("2026-12-05T08:40:00Z");
+        assertThat(start("2026-12-05T01:00:00Z")).isEqualTo("2026-12-04T22:00:00Z");
     }
 
     @Test
