@@ -5,16 +5,27 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes simulated records to Kafka topics, keyed by entity, with the event time as record time.
+ * Records the producer could not write are counted ({@link #failedRecords()}) and, on close, logged
+ * with the first error: a simulated timeline with holes is otherwise hard to tell from a quiet one.
  */
 public final class KafkaTelemetrySink implements TelemetrySink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTelemetrySink.class);
+
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
     private final KafkaProducer<String, byte[]> producer;
     private final Map<Topic, String> topics;
@@ -42,7 +53,13 @@ public final class KafkaTelemetrySink implements TelemetrySink {
             throw new IllegalArgumentException("No topic configured for " + event.topic());
         }
         producer.send(
-                new ProducerRecord<>(topic, null, event.timestamp(), event.key(), event.value()));
+                new ProducerRecord<>(topic, null, event.timestamp(), event.key(), event.value()),
+                (metadata, error) -> {
+                    if (error != null) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, error);
+                    }
+                });
     }
 
     @Override
@@ -50,10 +67,25 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         producer.flush();
     }
 
-    /** Waits at most 10 s for records still in flight (the broker may already be gone). */
+    /**
+     * Waits at most 10 s for records still in flight (the broker may already be gone), then logs
+     * the records that could not be written, if any.
+     */
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
+        long lost = failed.get();
+        if (lost > 0) {
+            LOG.warn(
+                    "{} simulated records could not be written to Kafka; the first error: {}",
+                    lost,
+                    firstFailure.get().toString());
+        }
+    }
+
+    /** Records the producer reported as not written so far. */
+    public long failedRecords() {
+        return failed.get();
     }
 
     /** The value as text, for logs and tests. */
