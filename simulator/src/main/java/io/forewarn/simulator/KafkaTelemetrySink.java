@@ -42,6 +42,12 @@ public final class KafkaTelemetrySink implements TelemetrySink {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        // One request in flight per connection: the simulator often writes to topics created a
+        // moment before, and with more, a first request the broker refused (its partition not
+        // open yet) could be overtaken by the next one; the idempotent producer then retries it
+        // with an out-of-order sequence until delivery.timeout.ms expires its records
+        // (KAFKA-15591).
+        props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         this.producer = new KafkaProducer<>(props);
         this.topics = new EnumMap<>(topics);
     }
