@@ -101,12 +101,13 @@ abstract class DetectJobITCaseBase {
     @BeforeEach
     void createTopics() {
         prefix = "fw" + UUID.randomUUID().toString().substring(0, 8);
+        Instant startInstant = Instant.ofEpochMilli(start);
         LOG.info(
                 "Test {}: simulated time starts at {} (repeat with -D{}={})",
                 prefix,
-                Instant.ofEpochMilli(start),
+                startInstant,
                 START_PROPERTY,
-                Instant.ofEpochMilli(start));
+                startInstant);
         kafka.createTopicsNamed(PARALLELISM, topicNames().values());
     }
 
