@@ -120,6 +120,9 @@ final class RulesCommand implements Runnable {
                 out.println(
                         "OK " + r.rule().id() + " v" + r.rule().version() + " (" + r.file() + ")");
             }
+            for (String note : r.notes()) {
+                out.println("  note: " + note);
+            }
         }
         return results;
     }

@@ -62,6 +62,24 @@ class RulesCommandTest {
     }
 
     @Test
+    void validateNotesARuleThatKeepsEveryLogLine() throws Exception {
+        write(
+                "every-log.yaml",
+                RuleFiles.aThenB("every-log", 1)
+                        .replace("match: {metric: b}", "contiguity: next\n    match: {log: any}"));
+        assertThat(run("rules", "validate", dir.toString())).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .contains(
+                        "OK every-log v1",
+                        "  note: rule every-log sees every log record of each service");
+
+        write("every-log.yaml", passing("every-log"));
+        out.getBuffer().setLength(0);
+        assertThat(run("rules", "validate", dir.toString())).isZero();
+        assertThat(out.toString()).contains("OK every-log v1").doesNotContain("note:");
+    }
+
+    @Test
     void testPrintsEveryCaseAndFailsWhenOneFails() throws Exception {
         write("good.yaml", passing("good"));
         assertThat(run("rules", "test", dir.toString())).isZero();

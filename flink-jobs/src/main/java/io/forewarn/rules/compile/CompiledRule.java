@@ -1,8 +1,10 @@
 package io.forewarn.rules.compile;
 
+import io.forewarn.rules.model.RecordKind;
 import io.forewarn.rules.model.Rule;
 import io.forewarn.schema.state.RuleRecord;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
 import org.apache.flink.cep.pattern.Pattern;
@@ -96,5 +98,34 @@ public record CompiledRule(
     /** Whether {@link #relevant} evaluates step conditions rather than selectors only. */
     public boolean filtersByCondition() {
         return relevance != null;
+    }
+
+    /**
+     * A note on what the rule costs to run, when a step sees every log record of the key (a log
+     * selector with no level or service) and the rule cannot filter records by condition ({@link
+     * #relevant}): the rule stage then keeps every log line of every key for the out-of-orderness
+     * bound and runs the rule's NFA over each. Empty when the rule filters its log records.
+     */
+    public Optional<String> costNote() {
+        if (relevance != null
+                || selectors.stream()
+                        .noneMatch(
+                                s ->
+                                        s.kind() == RecordKind.LOG
+                                                && s.values().isEmpty()
+                                                && s.services().isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "rule "
+                        + id()
+                        + " sees every log record of each "
+                        + rule.key().yamlName()
+                        + " ('log: any') and, with strict contiguity ('next', 'notNext',"
+                        + " 'consecutive') or conditions on earlier steps, cannot have them filtered"
+                        + " by its conditions: the rules stage keeps every log line for the"
+                        + " out-of-orderness bound and runs this rule over each, the largest cost"
+                        + " a rule can have (docs/rules.md, \"The costliest rule\"). Select the levels"
+                        + " the rule needs, or use relaxed contiguity where the rule allows it.");
     }
 }

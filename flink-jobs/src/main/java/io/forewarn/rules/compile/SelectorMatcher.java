@@ -30,6 +30,11 @@ public final class SelectorMatcher implements Serializable {
         return values;
     }
 
+    /** Services this selector accepts; empty for any. */
+    public Set<String> services() {
+        return services;
+    }
+
     public boolean test(RuleRecord record) {
         Object r = record.getRecord();
         return RecordFields.kindOf(r) == kind

@@ -427,6 +427,16 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
                 metrics.computeIfAbsent(rule.id(), id -> new RuleMetrics(getMetricGroup(), id));
         m.activated(rule.version(), () -> rule.errors().count());
         Running r = new Running(rule, runner, state, store, m);
+        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            rule.costNote()
+                    .ifPresent(
+                            note ->
+                                    LOG.warn(
+                                            "Rule {} version {}: {}",
+                                            rule.id(),
+                                            rule.version(),
+                                            note));
+        }
         running.put(rule.id(), r);
         byNamespace.put(rule.namespace(), r);
     }

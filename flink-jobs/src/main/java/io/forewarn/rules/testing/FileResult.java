@@ -11,9 +11,15 @@ import java.util.List;
  * @param rule the parsed rule, or null when it did not parse
  * @param problems why it did not parse or compile; empty otherwise
  * @param cases the results of its test cases
+ * @param notes what a valid rule will cost to run, when that is notable ({@link
+ *     io.forewarn.rules.compile.CompiledRule#costNote}); empty otherwise
  */
 public record FileResult(
-        String file, Rule rule, List<RuleProblem> problems, List<CaseResult> cases) {
+        String file,
+        Rule rule,
+        List<RuleProblem> problems,
+        List<CaseResult> cases,
+        List<String> notes) {
 
     public boolean passed() {
         return problems.isEmpty() && cases.stream().allMatch(CaseResult::passed);

@@ -51,19 +51,19 @@ public final class RuleTestRunner {
         try {
             rule = parser.parse(file, text);
         } catch (RuleException e) {
-            return new FileResult(file, null, e.problems(), List.of());
+            return new FileResult(file, null, e.problems(), List.of(), List.of());
         }
         try {
             compiled = compiler.compile(rule);
         } catch (RuleException e) {
-            return new FileResult(file, rule, e.problems(), List.of());
+            return new FileResult(file, rule, e.problems(), List.of(), List.of());
         }
         List<CaseResult> cases = new ArrayList<>();
         for (RuleTestCase tc : rule.tests()) {
             List<ActualMatch> actual = matches(compiled, tc.input());
             cases.add(new CaseResult(tc, actual, compare(rule, tc.expected(), actual)));
         }
-        return new FileResult(file, rule, List.of(), cases);
+        return new FileResult(file, rule, List.of(), cases, compiled.costNote().stream().toList());
     }
 
     /** The matches a compiled rule finds in the records (timestamps relative to the test epoch). */

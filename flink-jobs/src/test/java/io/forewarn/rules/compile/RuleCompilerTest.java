@@ -123,6 +123,36 @@ class RuleCompilerTest {
     }
 
     @Test
+    void aRuleThatKeepsEveryLogLineCarriesACostNote() throws Exception {
+        String strict =
+                steps(
+                        """
+                          - step: a
+                            match: {log: [ERROR]}
+                            where: message.contains('boom')
+                          - step: b
+                            contiguity: next
+                            match: {log: any}
+                        """);
+        assertThat(compile(strict).costNote())
+                .hasValueSatisfying(
+                        note ->
+                                assertThat(note)
+                                        .contains("sees every log record of each service")
+                                        .contains("'log: any'"));
+        // Relaxed contiguity: the conditions filter the log lines, whatever the selector.
+        assertThat(compile(strict.replace("contiguity: next", "contiguity: followedBy")).costNote())
+                .isEmpty();
+        // Strict contiguity over selected levels only keeps those levels: no note.
+        assertThat(compile(strict.replace("{log: any}", "{log: [ERROR]}")).costNote()).isEmpty();
+        // A service selector narrows what the rule sees.
+        assertThat(
+                        compile(strict.replace("{log: any}", "{log: any, service: [checkout]}"))
+                                .costNote())
+                .isEmpty();
+    }
+
+    @Test
     void unknownFieldsInConditionsAreLocatedAndNamed() {
         assertThat(
                         problems(
