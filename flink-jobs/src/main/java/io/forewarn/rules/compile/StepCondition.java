@@ -23,6 +23,18 @@ final class StepCondition extends IterativeCondition<RuleRecord> {
     private final Set<String> visibleSteps;
     private final EvaluationErrors errors;
 
+    /**
+     * The latest record a condition that reads only the record was evaluated on, and the result:
+     * Flink CEP's NFA tests each record against every partial match (and again, negated, for the
+     * ones it may skip), always with the same record object, so one evaluation serves them all. One
+     * reference, so that a concurrent reader sees a consistent pair or none.
+     */
+    private transient Outcome last;
+
+    private record Outcome(RuleRecord record, boolean result) {}
+
+    private transient long evaluations;
+
     StepCondition(
             String step,
             SelectorMatcher selector,
@@ -57,6 +69,31 @@ final class StepCondition extends IterativeCondition<RuleRecord> {
         if (program == null) {
             return true;
         }
+        // Inside the NFA only (ctx set): the rule operator hands it freshly decoded records, never
+        // reused objects, whereas an input record object may be reused under object reuse.
+        boolean memo = ctx != null && !program.readsSteps();
+        Outcome previous = last;
+        if (memo && previous != null && previous.record() == value) {
+            return previous.result();
+        }
+        Boolean result = evaluate(value, ctx);
+        if (result == null) {
+            return false;
+        }
+        if (memo) {
+            last = new Outcome(value, result);
+        }
+        return result;
+    }
+
+    /** How many times the CEL program ran. */
+    long evaluations() {
+        return evaluations;
+    }
+
+    /** The CEL program's verdict, or null when it failed (recorded in {@link #errors}). */
+    private Boolean evaluate(RuleRecord value, Context<RuleRecord> ctx) {
+        evaluations++;
         Object record = value.getRecord();
         Map<String, RecordFields.Field> fields = RecordFields.of(selector.kind());
         try {
@@ -77,7 +114,7 @@ final class StepCondition extends IterativeCondition<RuleRecord> {
             return Boolean.TRUE.equals(result);
         } catch (CelEvaluationException | RuntimeException e) {
             errors.record("step " + step, e);
-            return false;
+            return null;
         }
     }
 }

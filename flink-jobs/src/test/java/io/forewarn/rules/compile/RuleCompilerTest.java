@@ -8,6 +8,7 @@ import io.forewarn.rules.model.RuleException;
 import io.forewarn.rules.model.RuleProblem;
 import io.forewarn.rules.parse.RuleParser;
 import io.forewarn.schema.LogLevel;
+import io.forewarn.schema.state.RuleRecord;
 import io.forewarn.testutils.RuleFiles;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.flink.cep.nfa.aftermatch.SkipToLastStrategy;
 import org.apache.flink.cep.pattern.GroupPattern;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.cep.pattern.Quantifier;
+import org.apache.flink.cep.pattern.conditions.IterativeCondition;
 import org.junit.jupiter.api.Test;
 
 class RuleCompilerTest {
@@ -150,6 +152,63 @@ class RuleCompilerTest {
                         compile(strict.replace("{log: any}", "{log: any, service: [checkout]}"))
                                 .costNote())
                 .isEmpty();
+    }
+
+    @Test
+    void insideTheNfaAConditionOnTheRecordAloneRunsOncePerRecord() throws Exception {
+        CompiledRule rule =
+                compile(
+                        steps(
+                                """
+                                  - step: retry
+                                    match: {log: any}
+                                    where: message.contains('retry')
+                                    times: 3
+                                """));
+        StepCondition where = rule.relevance().get(0);
+        IterativeCondition.Context<RuleRecord> nfa =
+                new IterativeCondition.Context<>() {
+                    @Override
+                    public Iterable<RuleRecord> getEventsForPattern(String name) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public long timestamp() {
+                        return 1;
+                    }
+
+                    @Override
+                    public long currentProcessingTime() {
+                        return 1;
+                    }
+                };
+        RuleRecord retry = log("retry 1");
+        RuleRecord other = log("ok");
+        // The NFA tests a record against each partial match, and negated for skipping.
+        for (int i = 0; i < 3; i++) {
+            assertThat(where.filter(retry, nfa)).isTrue();
+            assertThat(where.filter(other, nfa)).isFalse();
+        }
+        assertThat(where.evaluations()).isEqualTo(6);
+        for (int i = 0; i < 3; i++) {
+            assertThat(where.filter(retry, nfa)).isTrue();
+        }
+        assertThat(where.evaluations()).isEqualTo(7);
+        for (int i = 0; i < 3; i++) {
+            assertThat(where.filter(other, nfa)).isFalse();
+        }
+        assertThat(where.evaluations()).isEqualTo(8);
+        // Another record object with the same content is evaluated, and outside the NFA (the
+        // router's filter, whose input objects may be reused) every call is.
+        assertThat(where.filter(log("ok"), nfa)).isFalse();
+        assertThat(where.testRecord(retry)).isTrue();
+        assertThat(where.testRecord(retry)).isTrue();
+        assertThat(where.evaluations()).isEqualTo(11);
+    }
+
+    private static RuleRecord log(String message) {
+        return RuleFiles.routed(KeyKind.SERVICE, RuleFiles.log(1, "x", LogLevel.WARN, message));
     }
 
     @Test
