@@ -153,6 +153,12 @@ public final class RuleCompiler {
         if (nodes.stream().anyMatch(n -> n instanceof Group)) {
             return null;
         }
+        if (nodes.get(nodes.size() - 1) instanceof Step last
+                && last.contiguity() == Contiguity.NOT_FOLLOWED_BY) {
+            // Its matches complete when time passes the window, and Flink CEP emits them as the
+            // next record the rule sees arrives, whatever it is: every record times the output.
+            return null;
+        }
         List<StepCondition> out = new ArrayList<>();
         boolean first = true;
         for (Step step : steps) {

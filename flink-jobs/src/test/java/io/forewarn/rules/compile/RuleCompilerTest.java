@@ -155,6 +155,35 @@ class RuleCompilerTest {
     }
 
     @Test
+    void aRelaxedRuleEndingInNotFollowedBySeesEveryRecordItsSelectorsAccept() throws Exception {
+        String pattern =
+                """
+                  - step: a
+                    match: {metric: a}
+                    where: value > 4
+                  - step: notB
+                    contiguity: notFollowedBy
+                    match: {metric: b}
+                    where: value > 1
+                """;
+        // The match completes when time passes the window and is emitted as the next record the
+        // rule sees arrives: every record it sees times its output.
+        CompiledRule endsInNot = compile(steps(pattern));
+        assertThat(endsInNot.filtersByCondition()).isFalse();
+        assertThat(endsInNot.relevant(RuleFiles.serviceMetric(1, "checkout", "a", 1))).isTrue();
+        CompiledRule followed =
+                compile(
+                        steps(
+                                pattern
+                                        + """
+                                          - step: c
+                                            match: {metric: c}
+                                        """));
+        assertThat(followed.filtersByCondition()).isTrue();
+        assertThat(followed.relevant(RuleFiles.serviceMetric(1, "checkout", "a", 1))).isFalse();
+    }
+
+    @Test
     void insideTheNfaAConditionOnTheRecordAloneRunsOncePerRecord() throws Exception {
         CompiledRule rule =
                 compile(
