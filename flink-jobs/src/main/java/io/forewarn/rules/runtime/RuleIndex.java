@@ -81,13 +81,18 @@ final class RuleIndex<T> {
         return index;
     }
 
-    /** Rules of this key kind that see the record (possibly none). */
-    List<T> accepting(KeyKind key, RuleRecord record) {
+    /**
+     * Rules of this key kind whose matches the record can change ({@link CompiledRule#relevant}:
+     * the rules that see it, less relaxed rules none of whose conditions it satisfies), possibly
+     * none. A record buffered for one rule is so not fed to another that the router would have
+     * dropped it for.
+     */
+    List<T> relevantTo(KeyKind key, RuleRecord record) {
         List<T> candidates = candidates(key, record);
         List<T> out = null;
         for (int i = 0; i < candidates.size(); i++) {
             T rule = candidates.get(i);
-            if (compiled.apply(rule).accepts(record)) {
+            if (compiled.apply(rule).relevant(record)) {
                 if (out == null) {
                     out = new ArrayList<>(candidates.size() - i);
                 }

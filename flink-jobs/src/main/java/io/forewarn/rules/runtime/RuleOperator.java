@@ -45,13 +45,14 @@ import org.slf4j.LoggerFactory;
  * <p>Records wait in one shared per-key buffer until the watermark passes them (as in Flink's
  * {@code CepOperator}); only records some active rule sees are kept, Avro-encoded ({@link
  * EncodedRecords}), so that the buffer is compact on the heap and a checkpoint writes it without
- * encoding it again. When the watermark passes, each rule that sees some of them runs Flink CEP's
- * own NFA ({@link RuleRunner}) over its own state: an NFA state and a shared buffer in the rule
- * version's state namespace ({@link NamespacedStateStore}), and {@code within} deadlines as
- * event-time timers in that namespace. So every rule keeps Flink CEP's semantics, records are
- * stored once per key however many rules see them, and a replaced or removed rule version's state
- * and timers are cleared for all keys at once while other rules keep theirs. Watermarks come from
- * input one only; the control input never holds back event time.
+ * encoding it again. When the watermark passes, each rule runs Flink CEP's own NFA ({@link
+ * RuleRunner}) over the records that can change its matches (those it sees; for a relaxed rule,
+ * only those satisfying one of its conditions, as the router decides) in its own state: an NFA
+ * state and a shared buffer in the rule version's state namespace ({@link NamespacedStateStore}),
+ * and {@code within} deadlines as event-time timers in that namespace. So every rule keeps Flink
+ * CEP's semantics, records are stored once per key however many rules see them, and a replaced or
+ * removed rule version's state and timers are cleared for all keys at once while other rules keep
+ * theirs. Watermarks come from input one only; the control input never holds back event time.
  *
  * <p>Rule activations, rejections, removals and limit hits go to the {@link
  * Descriptors#RULE_STATUS} side output (by subtask 0, except limit hits, which each subtask reports
@@ -291,7 +292,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         for (int i = 0; i < dueCount; i++) {
             long ts = times[i];
             for (RuleRecord record : takePending(ts)) {
-                for (Running r : index.accepting(RuleKeys.toModel(record.getKeyKind()), record)) {
+                for (Running r : index.relevantTo(RuleKeys.toModel(record.getKeyKind()), record)) {
                     List<RuleRunner.Batch> batches =
                             work.computeIfAbsent(r, x -> new ArrayList<>());
                     if (batches.isEmpty() || batches.get(batches.size() - 1).timestamp() != ts) {
