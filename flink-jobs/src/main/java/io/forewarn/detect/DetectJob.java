@@ -80,8 +80,10 @@ public final class DetectJob {
         DataStream<DependencyStatus> dependencies = ingest(env, Input.DEPENDENCIES);
         ingest(env, Input.INCIDENTS);
 
+        // The template stage's records are its input records, keyed by service as the error-rate
+        // detector wants them: it is chained to that stage instead of shuffling every log again.
         DataStream<Signal> errorBursts =
-                logs.keyBy(LogRecord::getService, Types.STRING)
+                DataStreamUtils.reinterpretAsKeyedStream(logs, LogRecord::getService, Types.STRING)
                         .process(new ErrorRateDetector(ErrorRateSettings.from(config)))
                         .uid("error-rate")
                         .name("Error-rate bursts per service")

@@ -19,7 +19,10 @@ public final class LogTemplateStage {
     /**
      * The stage's outputs.
      *
-     * @param records every input record, enriched with template id, template, parameters and level
+     * @param records every input record, enriched with template id, template, parameters and level,
+     *     emitted as it arrives by the subtask that owns its service: partitioned as {@code
+     *     keyBy(LogRecord::getService)} would, so a stage keyed by service may reinterpret it as
+     *     keyed and be chained here
      * @param signals new, rare and bursting templates, new transitions ({@link LogSignals})
      * @param rates {@value TemplateRates#METRIC} series for the metric models ({@link
      *     TemplateRates})
