@@ -90,6 +90,10 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         ErrorRateBucket bucketCounts = counts.get(bucket);
         if (bucketCounts == null) {
             bucketCounts = ErrorRateBucket.create(EXAMPLE_ERRORS);
+            // A bucket's timers are registered with its first record (and restored with it).
+            ctx.timerService().registerEventTimeTimer(bucketEnd(bucket));
+            ctx.timerService()
+                    .registerEventTimeTimer(bucketEnd(bucket) + settings.idleTimeout().toMillis());
         }
         bucketCounts.total++;
         if (isError(record.getLevel())) {
@@ -98,9 +102,6 @@ public class ErrorRateDetector extends KeyedProcessFunction<String, LogRecord, S
         counts.put(bucket, bucketCounts);
         s.lastEventTime = Math.max(s.lastEventTime, record.getTimestamp());
         state.update(s);
-        ctx.timerService().registerEventTimeTimer(bucketEnd(bucket));
-        ctx.timerService()
-                .registerEventTimeTimer(bucketEnd(bucket) + settings.idleTimeout().toMillis());
     }
 
     @Override
