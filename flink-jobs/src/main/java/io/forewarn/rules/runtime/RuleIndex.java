@@ -84,8 +84,8 @@ final class RuleIndex<T> {
     /**
      * Rules of this key kind whose matches the record can change ({@link CompiledRule#relevant}:
      * the rules that see it, less relaxed rules none of whose conditions it satisfies), possibly
-     * none. A record buffered for one rule is so not fed to another that the router would have
-     * dropped it for.
+     * none. So a record kept for one rule is not fed to another rule for which the router would
+     * have dropped it.
      */
     List<T> relevantTo(KeyKind key, RuleRecord record) {
         List<T> candidates = candidates(key, record);
