@@ -8,8 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Reads the latest completed checkpoint of a job from the Flink REST API. */
+/** Reads a job's checkpoints from the Flink REST API: the latest completed one and the history. */
 final class CheckpointStats {
 
     /**
@@ -31,6 +33,16 @@ final class CheckpointStats {
             long completed,
             long failed) {}
 
+    /**
+     * A completed checkpoint of the REST API's history.
+     *
+     * @param id its id
+     * @param triggerMillis when it was triggered (epoch ms), to line predictions up with it
+     * @param durationMillis end-to-end duration
+     * @param stateSize full size of the state in it, bytes
+     */
+    record Completed(long id, long triggerMillis, long durationMillis, long stateSize) {}
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http =
@@ -43,17 +55,7 @@ final class CheckpointStats {
 
     /** The latest completed checkpoint of the job, or null before the first one. */
     Latest latest(String jobId) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "/checkpoints"))
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(
-                    "GET checkpoints: HTTP " + response.statusCode() + " " + response.body());
-        }
-        JsonNode root = JSON.readTree(response.body());
+        JsonNode root = JSON.readTree(get(jobId));
         JsonNode completed = root.at("/latest/completed");
         if (completed.isMissingNode() || completed.isNull()) {
             return null;
@@ -65,5 +67,39 @@ final class CheckpointStats {
                 completed.path("end_to_end_duration").asLong(),
                 root.at("/counts/completed").asLong(),
                 root.at("/counts/failed").asLong());
+    }
+
+    /** The completed checkpoints in the job's recent history (the REST API keeps the last few). */
+    List<Completed> completedHistory(String jobId) throws IOException, InterruptedException {
+        return completedHistory(JSON.readTree(get(jobId)));
+    }
+
+    static List<Completed> completedHistory(JsonNode root) {
+        List<Completed> out = new ArrayList<>();
+        for (JsonNode c : root.path("history")) {
+            if ("COMPLETED".equals(c.path("status").asText())) {
+                out.add(
+                        new Completed(
+                                c.path("id").asLong(),
+                                c.path("trigger_timestamp").asLong(),
+                                c.path("end_to_end_duration").asLong(),
+                                c.path("state_size").asLong()));
+            }
+        }
+        return out;
+    }
+
+    private String get(String jobId) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "/checkpoints"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(
+                    "GET checkpoints: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 }

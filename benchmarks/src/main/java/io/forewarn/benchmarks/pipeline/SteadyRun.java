@@ -2,18 +2,25 @@ package io.forewarn.benchmarks.pipeline;
 
 import io.forewarn.config.ForewarnConfig;
 import io.forewarn.config.ForewarnOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The full pipeline at a constant rate for a while: latency percentiles after a warm-up, and every
  * {@value #SAMPLE_SECONDS} s the consumer lag and the latest completed checkpoint; the heap after
- * each garbage collection comes from {@link HeapAfterGc}.
+ * each garbage collection comes from {@link HeapAfterGc}. Writes {@code latencies.csv} (every
+ * measured prediction) and {@code checkpoints.csv} (every completed checkpoint with its trigger
+ * time) to the run's directory.
  */
 final class SteadyRun {
 
@@ -64,6 +71,7 @@ final class SteadyRun {
                 duration.toSeconds());
         List<long[]> checkpoints = new ArrayList<>();
         List<long[]> lagSamples = new ArrayList<>();
+        Map<Long, CheckpointStats.Completed> completed = new TreeMap<>();
         LatencyRecorder.Snapshot latency;
         double achieved;
         long failed = 0;
@@ -107,12 +115,16 @@ final class SteadyRun {
                 if (latest != null) {
                     failed = latest.failed();
                 }
+                for (CheckpointStats.Completed c : stats.completedHistory(run.jobId())) {
+                    completed.putIfAbsent(c.id(), c);
+                }
                 if (!run.jobRunning()) {
                     throw new IllegalStateException(
                             "The job stopped during the steady run " + name);
                 }
             }
             latency = recorder.snapshot();
+            writeCheckpoints(work.resolve(name).resolve("checkpoints.csv"), completed.values());
             achieved = run.generator().achievedRate();
         }
         List<long[]> heapSamples = new ArrayList<>();
@@ -140,5 +152,26 @@ final class SteadyRun {
                 failed,
                 heapSamples,
                 lagSamples);
+    }
+
+    /**
+     * Every completed checkpoint seen during the run, one line each (id, trigger time in epoch ms,
+     * end-to-end duration, state size), to line the slow predictions of {@code latencies.csv} up
+     * with the checkpoints.
+     */
+    static void writeCheckpoints(Path file, Collection<CheckpointStats.Completed> checkpoints)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("id,trigger_ms,duration_ms,state_size\n");
+        for (CheckpointStats.Completed c : checkpoints) {
+            csv.append(c.id())
+                    .append(',')
+                    .append(c.triggerMillis())
+                    .append(',')
+                    .append(c.durationMillis())
+                    .append(',')
+                    .append(c.stateSize())
+                    .append('\n');
+        }
+        Files.writeString(file, csv);
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The harness's own logic: payload stamping, the sustainability verdict, the growth figures. */
 class HarnessLogicTest {
@@ -140,5 +143,28 @@ class HarnessLogicTest {
         assertThat(LoadGenerator.metricRate(500, 8_000)).isEqualTo(perScrape);
         assertThat(LoadGenerator.metricRate(500, 100_000)).isEqualTo(perScrape);
         assertThat(LoadGenerator.metricRate(500, 400)).isEqualTo(200);
+    }
+
+    @Test
+    void checkpointsOfTheRestHistoryAreListedWithTheirTriggerTimes(@TempDir Path dir)
+            throws Exception {
+        JsonNode root =
+                JSON.readTree(
+                        """
+                        {"counts": {"completed": 2, "failed": 1},
+                         "history": [
+                          {"id": 7, "status": "IN_PROGRESS", "trigger_timestamp": 1700000070000},
+                          {"id": 6, "status": "FAILED", "trigger_timestamp": 1700000060000},
+                          {"id": 5, "status": "COMPLETED", "trigger_timestamp": 1700000050000,
+                           "end_to_end_duration": 812, "state_size": 1048576}]}
+                        """);
+        List<CheckpointStats.Completed> completed = CheckpointStats.completedHistory(root);
+        assertThat(completed)
+                .containsExactly(new CheckpointStats.Completed(5, 1700000050000L, 812, 1048576));
+        Path csv = dir.resolve("checkpoints.csv");
+        SteadyRun.writeCheckpoints(csv, completed);
+        assertThat(Files.readAllLines(csv))
+                .containsExactly(
+                        "id,trigger_ms,duration_ms,state_size", "5,1700000050000,812,1048576");
     }
 }
