@@ -53,9 +53,22 @@ final class CheckpointStats {
         this.base = "http://127.0.0.1:" + restPort;
     }
 
-    /** The latest completed checkpoint of the job, or null before the first one. */
-    Latest latest(String jobId) throws IOException, InterruptedException {
+    /**
+     * What one request for the job's checkpoints says.
+     *
+     * @param latest the latest completed checkpoint, or null before the first one
+     * @param history the completed checkpoints of the recent history (the REST API keeps the last
+     *     few)
+     */
+    record Snapshot(Latest latest, List<Completed> history) {}
+
+    /** The job's checkpoints, from one request. */
+    Snapshot read(String jobId) throws IOException, InterruptedException {
         JsonNode root = JSON.readTree(get(jobId));
+        return new Snapshot(latest(root), completedHistory(root));
+    }
+
+    static Latest latest(JsonNode root) {
         JsonNode completed = root.at("/latest/completed");
         if (completed.isMissingNode() || completed.isNull()) {
             return null;
@@ -67,11 +80,6 @@ final class CheckpointStats {
                 completed.path("end_to_end_duration").asLong(),
                 root.at("/counts/completed").asLong(),
                 root.at("/counts/failed").asLong());
-    }
-
-    /** The completed checkpoints in the job's recent history (the REST API keeps the last few). */
-    List<Completed> completedHistory(String jobId) throws IOException, InterruptedException {
-        return completedHistory(JSON.readTree(get(jobId)));
     }
 
     static List<Completed> completedHistory(JsonNode root) {

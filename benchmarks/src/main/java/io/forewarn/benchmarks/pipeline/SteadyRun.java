@@ -101,7 +101,8 @@ final class SteadyRun {
                     reset = true;
                 }
                 lagSamples.add(new long[] {seconds, lag.lag()});
-                CheckpointStats.Latest latest = stats.latest(run.jobId());
+                CheckpointStats.Snapshot read = stats.read(run.jobId());
+                CheckpointStats.Latest latest = read.latest();
                 if (latest != null && latest.id() != lastCheckpoint) {
                     lastCheckpoint = latest.id();
                     checkpoints.add(
@@ -115,7 +116,7 @@ final class SteadyRun {
                 if (latest != null) {
                     failed = latest.failed();
                 }
-                for (CheckpointStats.Completed c : stats.completedHistory(run.jobId())) {
+                for (CheckpointStats.Completed c : read.history()) {
                     completed.putIfAbsent(c.id(), c);
                 }
                 if (!run.jobRunning()) {
