@@ -106,15 +106,22 @@ class LogTemplatesITCase extends DetectJobITCaseBase {
         assertThat(newTemplates.get(0).getScore()).as("an ERROR template").isEqualTo(0.9);
         assertThat(newTemplates.subList(1, newTemplates.size()))
                 .allSatisfy(s -> assertThat(s.getAttributes()).containsKey("variantOf"));
-        List<Signal> bursts =
+        List<Signal> checkoutBursts =
                 logSignals.stream()
                         .filter(s -> s.getKind().equals(LogSignals.TEMPLATE_BURST))
                         .filter(s -> s.getService().equals("checkout"))
                         .collect(Collectors.toList());
+        // At some times of the simulated day checkout's known WARN templates (slow queries) also
+        // burst a little; such bursts are signals, not predictions.
+        assertThat(checkoutBursts)
+                .as("bursts of other templates on checkout predict nothing")
+                .filteredOn(s -> !NEW_ERROR.equals(s.getAttributes().get("template")))
+                .allSatisfy(s -> assertThat(s.getFailureType()).isNull());
+        List<Signal> bursts =
+                checkoutBursts.stream()
+                        .filter(s -> NEW_ERROR.equals(s.getAttributes().get("template")))
+                        .collect(Collectors.toList());
         assertThat(bursts).as("a burst every minute while the errors flood").hasSizeGreaterThan(3);
-        assertThat(bursts)
-                .allSatisfy(
-                        s -> assertThat(s.getAttributes()).containsEntry("template", NEW_ERROR));
         assertThat(bursts.get(0).getFailureType())
                 .as("the onset of the burst predicts an error spike")
                 .isEqualTo(FailureTypes.ERROR_SPIKE);
