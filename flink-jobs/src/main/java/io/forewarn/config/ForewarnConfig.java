@@ -96,10 +96,15 @@ public final class ForewarnConfig implements Serializable {
         return props;
     }
 
-    /** The Flink configuration of the job: state backend, checkpoints, no Kryo, pass-through. */
+    /**
+     * The Flink configuration of the job: state backend, checkpoints, no Kryo, object reuse between
+     * chained operators (the job's operators neither keep nor change the records they are handed;
+     * {@code flink.pipeline.object-reuse: false} turns it off), pass-through.
+     */
     public Configuration flinkConfiguration() {
         Configuration flink = new Configuration();
         flink.set(PipelineOptions.GENERIC_TYPES, false);
+        flink.set(PipelineOptions.OBJECT_REUSE, true);
         flink.set(
                 StateBackendOptions.STATE_BACKEND,
                 get(STATE_BACKEND) == StateBackend.ROCKSDB ? "rocksdb" : "hashmap");

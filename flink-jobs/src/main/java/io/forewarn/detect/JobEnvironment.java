@@ -29,8 +29,8 @@ public final class JobEnvironment {
     }
 
     /**
-     * Applies parallelism, latency settings and checkpointing; used by {@link #create} and by
-     * tests.
+     * Applies parallelism, latency settings, checkpointing, no Kryo and object reuse; used by
+     * {@link #create} and by tests.
      */
     public static void configure(StreamExecutionEnvironment env, ForewarnConfig config) {
         config.getOptional(PARALLELISM).ifPresent(env::setParallelism);
@@ -39,8 +39,11 @@ public final class JobEnvironment {
         env.enableCheckpointing(
                 config.get(CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().setCheckpointTimeout(config.get(CHECKPOINT_TIMEOUT).toMillis());
-        Configuration noKryo = new Configuration();
-        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
-        env.configure(noKryo);
+        Configuration pipeline = new Configuration();
+        pipeline.set(PipelineOptions.GENERIC_TYPES, false);
+        pipeline.set(
+                PipelineOptions.OBJECT_REUSE,
+                config.flinkConfiguration().get(PipelineOptions.OBJECT_REUSE));
+        env.configure(pipeline);
     }
 }

@@ -112,6 +112,8 @@ public class PredictionFunction extends KeyedProcessFunction<String, Signal, Pre
         current.setExpiryTimer(expiryTimer);
         ctx.timerService().registerEventTimeTimer(expiryTimer);
         state.update(current);
+        // A copy: with object reuse, chained sinks are handed the emitted instance itself, and the
+        // state's changes in place must not reach them.
         out.collect(Prediction.newBuilder(current.getCurrent()).build());
     }
 

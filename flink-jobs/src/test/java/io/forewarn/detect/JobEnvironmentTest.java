@@ -25,4 +25,16 @@ class JobEnvironmentTest {
         assertThat(set.getConfig().getAutoWatermarkInterval()).isEqualTo(1000);
         assertThat(set.getCheckpointConfig().getCheckpointInterval()).isEqualTo(10_000);
     }
+
+    @Test
+    void chainedOperatorsShareRecordsUnlessTurnedOff() {
+        StreamExecutionEnvironment defaults = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobEnvironment.configure(defaults, ForewarnConfig.of(Map.of()));
+        assertThat(defaults.getConfig().isObjectReuseEnabled()).isTrue();
+
+        StreamExecutionEnvironment off = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobEnvironment.configure(
+                off, ForewarnConfig.of(Map.of("flink.pipeline.object-reuse", "false")));
+        assertThat(off.getConfig().isObjectReuseEnabled()).isFalse();
+    }
 }
