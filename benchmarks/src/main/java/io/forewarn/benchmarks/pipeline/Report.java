@@ -56,18 +56,24 @@ final class Report {
         row(
                 out,
                 "sustainable throughput, source-only job",
-                rate(s.source().sustainableRate())
-                        + (s.source().producerLimited() ? " (generator-bound: lower bound)" : ""),
+                rate(s.source().sustainableRate()) + boundNote(s.source()),
                 "",
                 "");
         row(
                 out,
                 "sustainable throughput, full pipeline",
-                rate(s.pipeline().sustainableRate())
-                        + (s.pipeline().producerLimited() ? " (generator-bound: lower bound)" : ""),
+                rate(s.pipeline().sustainableRate()) + boundNote(s.pipeline()),
                 "",
                 "");
-        row(out, "ratio pipeline / source-only", fixed(s.ratio()), ">= 0.5", yes(s.ratio() >= 0.5));
+        row(
+                out,
+                "ratio pipeline / source-only",
+                fixed(s.ratio())
+                        + (s.source().lowerBound()
+                                ? " (an upper bound: the source-only rate is a lower bound)"
+                                : ""),
+                ">= 0.5",
+                s.ratio() >= 0.5 && s.source().lowerBound() ? "not known" : yes(s.ratio() >= 0.5));
         LatencyRecorder.Snapshot half = s.steady().latency();
         LatencyRecorder.Snapshot eighty = s.eighty().latency();
         row(
@@ -145,6 +151,13 @@ final class Report {
                 .append(" | ")
                 .append(met)
                 .append(" |\n");
+    }
+
+    private static String boundNote(ThroughputSearch.Result r) {
+        if (r.producerLimited()) {
+            return " (generator-bound: lower bound)";
+        }
+        return r.atMaxRate() ? " (the search's highest rate, --max-rate: lower bound)" : "";
     }
 
     private static String rate(double rate) {

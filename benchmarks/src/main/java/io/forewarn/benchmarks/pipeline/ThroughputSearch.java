@@ -38,9 +38,20 @@ final class ThroughputSearch {
      * @param producerLimited whether the search stopped because the generator could not go faster
      *     (the rate is then a lower bound)
      * @param trials every trial in order
+     * @param atMaxRate whether the search's highest rate passed (the rate is then a lower bound)
      */
     record Result(
-            JobKind kind, double sustainableRate, boolean producerLimited, List<Trial> trials) {}
+            JobKind kind,
+            double sustainableRate,
+            boolean producerLimited,
+            List<Trial> trials,
+            boolean atMaxRate) {
+
+        /** Whether the job may sustain more than {@link #sustainableRate}. */
+        boolean lowerBound() {
+            return producerLimited || atMaxRate;
+        }
+    }
 
     private final ForewarnConfig base;
     private final Path work;
@@ -66,9 +77,11 @@ final class ThroughputSearch {
     }
 
     /**
-     * Doubles from {@code startRate} while trials pass (up to {@code maxRate}); if the start rate
-     * already fails, halves until one passes (down to {@code minRate}); then narrows the interval
-     * between the best passing and the lowest failing rate {@code refinements} times.
+     * Doubles from {@code startRate} while trials pass, trying {@code maxRate} itself when the next
+     * doubling would pass it (so that a job faster than the last power of two is not
+     * under-reported); if the start rate already fails, halves until one passes (down to {@code
+     * minRate}); then narrows the interval between the best passing and the lowest failing rate
+     * {@code refinements} times.
      */
     static Result search(
             JobKind kind,
@@ -88,7 +101,10 @@ final class ThroughputSearch {
             trials.add(t);
             if (t.sustainable()) {
                 good = rate;
-                rate *= 2;
+                if (rate >= maxRate) {
+                    break;
+                }
+                rate = Math.min(rate * 2, maxRate);
             } else if (t.producerLimited()) {
                 producerLimited = true;
                 good = Math.max(good, t.achievedRate());
@@ -117,7 +133,7 @@ final class ThroughputSearch {
                 bad = mid;
             }
         }
-        return new Result(kind, good, producerLimited, trials);
+        return new Result(kind, good, producerLimited, trials, good > 0 && good >= maxRate);
     }
 
     /** Runs one trial. */

@@ -116,6 +116,31 @@ class HarnessLogicTest {
     }
 
     @Test
+    void theSearchTriesItsHighestRateBeforeDoublingPastIt() throws Exception {
+        List<Double> tried = new ArrayList<>();
+        ThroughputSearch.Result r =
+                ThroughputSearch.search(
+                        JobKind.SOURCE_ONLY, 64_000, 250, 400_000, 2, capacity(300_000, tried));
+
+        assertThat(tried).startsWith(64_000.0, 128_000.0, 256_000.0, 400_000.0).hasSize(6);
+        assertThat(r.sustainableRate()).isBetween(256_000.0, 300_000.0);
+        assertThat(r.lowerBound()).isFalse();
+    }
+
+    @Test
+    void aJobKeepingUpWithTheHighestRateIsALowerBound() throws Exception {
+        List<Double> tried = new ArrayList<>();
+        ThroughputSearch.Result r =
+                ThroughputSearch.search(
+                        JobKind.SOURCE_ONLY, 64_000, 250, 400_000, 2, capacity(1e9, tried));
+
+        assertThat(tried).containsExactly(64_000.0, 128_000.0, 256_000.0, 400_000.0);
+        assertThat(r.sustainableRate()).isEqualTo(400_000.0);
+        assertThat(r.atMaxRate()).isTrue();
+        assertThat(r.lowerBound()).isTrue();
+    }
+
+    @Test
     void theSearchGoesDownWhenTheStartRateAlreadyFails() throws Exception {
         List<Double> tried = new ArrayList<>();
         ThroughputSearch.Result r =
