@@ -93,11 +93,29 @@ public final class Descriptors {
 
     /**
      * Records of a key waiting for the watermark, shared by all rules of the key: the state
-     * namespace is their event time, and the value their Avro encodings one after another ({@link
-     * io.forewarn.rules.runtime.EncodedRecords}). A buffered record is one array, not an object
-     * graph; a checkpoint copies bytes instead of encoding every waiting record again; and after a
-     * checkpoint, the heap backend's copy-on-write copies only the times a record touches, not all
-     * of a key's buffer.
+     * namespace is the start of a second of event time, and the value the records of that second,
+     * each with its time and Avro encoding ({@link io.forewarn.rules.runtime.PendingSegments}). A
+     * buffered record is bytes, not an object graph; a checkpoint copies bytes instead of encoding
+     * every waiting record again, with one entry per key and second; and after a checkpoint, the
+     * heap backend's copy-on-write copies only the seconds a record touches.
+     */
+    public static final ValueStateDescriptor<byte[]> RULE_PENDING_SEGMENTS =
+            new ValueStateDescriptor<>(
+                    "rule-pending-segments", BytePrimitiveArraySerializer.INSTANCE);
+
+    /**
+     * The index of a key's {@link #RULE_PENDING_SEGMENTS}: its earliest waiting time (where its one
+     * timer is), then the start times of its segments, ascending.
+     */
+    public static final ValueStateDescriptor<long[]> RULE_PENDING_SEGMENT_INDEX =
+            new ValueStateDescriptor<>(
+                    "rule-pending-segment-index", LongPrimitiveArraySerializer.INSTANCE);
+
+    /**
+     * The pending-record buffer as checkpoints before {@link #RULE_PENDING_SEGMENTS} wrote it: the
+     * state namespace is the records' event time, and the value their Avro encodings one after
+     * another ({@link io.forewarn.rules.runtime.EncodedRecords}); with {@link #RULE_PENDING_TIMES}
+     * as its index. Read (and emptied) after a restore from such a checkpoint, never written.
      */
     public static final ValueStateDescriptor<byte[]> RULE_PENDING_ENCODED =
             new ValueStateDescriptor<>(
@@ -114,8 +132,9 @@ public final class Descriptors {
                     new ListSerializer<>(new RuleRecordSerializer()));
 
     /**
-     * The distinct event times of a key's waiting records, ascending: the one timer that processes
-     * them is at the first, and the watermark takes a prefix, so nothing scans the buffer.
+     * The distinct event times of a key's waiting records in {@link #RULE_PENDING_ENCODED} or
+     * {@link #RULE_PENDING_RECORDS}, ascending. Read (and emptied) after a restore from a
+     * checkpoint with those, never written otherwise.
      */
     public static final ValueStateDescriptor<long[]> RULE_PENDING_TIMES =
             new ValueStateDescriptor<>("rule-pending-times", LongPrimitiveArraySerializer.INSTANCE);

@@ -9,6 +9,7 @@ import io.forewarn.schema.RuleUpdate;
 import io.forewarn.schema.state.RuleRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
@@ -43,16 +45,17 @@ import org.slf4j.LoggerFactory;
  * (keyed by {@link RuleRecord#getKey()}); input two is the broadcast stream of {@link RuleUpdate}s.
  *
  * <p>Records wait in one shared per-key buffer until the watermark passes them (as in Flink's
- * {@code CepOperator}); only records some active rule sees are kept, Avro-encoded ({@link
- * EncodedRecords}), so that the buffer is compact on the heap and a checkpoint writes it without
- * encoding it again. When the watermark passes, each rule runs Flink CEP's own NFA ({@link
- * RuleRunner}) over the records that can change its matches (those it sees; for a relaxed rule,
- * only those satisfying one of its conditions, as the router decides) in its own state: an NFA
- * state and a shared buffer in the rule version's state namespace ({@link NamespacedStateStore}),
- * and {@code within} deadlines as event-time timers in that namespace. So every rule keeps Flink
- * CEP's semantics, records are stored once per key however many rules see them, and a replaced or
- * removed rule version's state and timers are cleared for all keys at once while other rules keep
- * theirs. Watermarks come from input one only; the control input never holds back event time.
+ * {@code CepOperator}); only records some active rule sees are kept, Avro-encoded, one state entry
+ * per key and second of event time ({@link PendingSegments}), so that the buffer is compact on the
+ * heap and a checkpoint writes it without encoding it again or visiting every record. When the
+ * watermark passes, each rule runs Flink CEP's own NFA ({@link RuleRunner}) over the records that
+ * can change its matches (those it sees; for a relaxed rule, only those satisfying one of its
+ * conditions, as the router decides) in its own state: an NFA state and a shared buffer in the rule
+ * version's state namespace ({@link NamespacedStateStore}), and {@code within} deadlines as
+ * event-time timers in that namespace. So every rule keeps Flink CEP's semantics, records are
+ * stored once per key however many rules see them, and a replaced or removed rule version's state
+ * and timers are cleared for all keys at once while other rules keep theirs. Watermarks come from
+ * input one only; the control input never holds back event time.
  *
  * <p>Rule activations, rejections, removals and limit hits go to the {@link
  * Descriptors#RULE_STATUS} side output (by subtask 0, except limit hits, which each subtask reports
@@ -74,9 +77,13 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
     private final MatchHandler<OUT> handler;
 
     private transient PersistedRules rules;
+    private transient InternalValueState<?, Long, byte[]> segments;
+    private transient ValueState<long[]> segmentIndex;
+    private transient PendingSegments segmentCodec;
     private transient InternalValueState<?, Long, byte[]> pending;
     private transient MapState<Long, List<RuleRecord>> legacyPending;
     private transient boolean legacyPendingRestored;
+    private transient boolean formerBufferRestored;
     private transient EncodedRecords encoded;
     private transient ValueState<long[]> pendingTimes;
     private transient InternalTimerService<String> timers;
@@ -136,6 +143,8 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
                         settings.maxActive());
         legacyPending = context.getKeyedStateStore().getMapState(Descriptors.RULE_PENDING_RECORDS);
         pendingTimes = context.getKeyedStateStore().getState(Descriptors.RULE_PENDING_TIMES);
+        segmentIndex =
+                context.getKeyedStateStore().getState(Descriptors.RULE_PENDING_SEGMENT_INDEX);
     }
 
     @Override
@@ -144,9 +153,13 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         timers = getInternalTimerService("rule-timers", StringSerializer.INSTANCE, this);
         collector = new TimestampedCollector<>(output);
         recordSerializer = new RuleRecordSerializer();
-        pending = pendingState();
+        segments = namespacedBytes(Descriptors.RULE_PENDING_SEGMENTS);
+        segmentCodec = new PendingSegments();
+        pending = namespacedBytes(Descriptors.RULE_PENDING_ENCODED);
         encoded = new EncodedRecords();
         legacyPendingRestored = hasKeys(Descriptors.RULE_PENDING_RECORDS.getName());
+        formerBufferRestored =
+                legacyPendingRestored || hasKeys(Descriptors.RULE_PENDING_TIMES.getName());
         running = new LinkedHashMap<>();
         byNamespace = new HashMap<>();
         metrics = new HashMap<>();
@@ -195,41 +208,104 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
             recordsWithoutRule.inc();
             return;
         }
-        pending.setCurrentNamespace(timestamp);
-        byte[] atTime = pending.value();
-        if (atTime == null && !hasLegacyPending(timestamp)) {
-            long[] times = pendingTimes();
-            if (times.length == 0 || timestamp < times[0]) {
-                // One timer per key, at its earliest waiting record: when the watermark passes it,
-                // every record the watermark passed is processed, as CepOperator would.
-                if (times.length > 0) {
-                    timers.deleteEventTimeTimer(PENDING, times[0]);
-                }
+        long[] index = segmentIndex.value();
+        long[] next = index;
+        long segment = PendingSegments.segmentFor(index, timestamp);
+        segments.setCurrentNamespace(segment);
+        byte[] bytes = segments.value();
+        if (bytes != null && bytes.length >= PendingSegments.FULL_BYTES) {
+            // A key with many records in one second: a further segment of that second, so that
+            // appending does not copy ever longer arrays.
+            segment = PendingSegments.nextOfSecond(segment);
+            segments.setCurrentNamespace(segment);
+            bytes = segments.value();
+        }
+        if (index == null) {
+            next = new long[] {timestamp, segment};
+            // One timer per key, at its earliest waiting record: when the watermark passes it,
+            // every record the watermark passed is processed, as CepOperator would.
+            timers.registerEventTimeTimer(PENDING, timestamp);
+        } else {
+            if (bytes == null) {
+                next = PendingSegments.withSegment(index, segment);
+            }
+            if (timestamp < index[0]) {
+                next = next == index ? index.clone() : next;
+                next[0] = timestamp;
+                timers.deleteEventTimeTimer(PENDING, index[0]);
                 timers.registerEventTimeTimer(PENDING, timestamp);
             }
-            pendingTimes.update(PendingTimes.insert(times, timestamp));
         }
-        pending.setCurrentNamespace(timestamp);
-        pending.update(encoded.append(atTime, record));
+        if (next != index) {
+            segmentIndex.update(next);
+        }
+        segments.update(segmentCodec.append(bytes, timestamp, record));
     }
 
     @SuppressWarnings("unchecked")
-    private InternalValueState<?, Long, byte[]> pendingState() throws Exception {
+    private InternalValueState<?, Long, byte[]> namespacedBytes(
+            ValueStateDescriptor<byte[]> descriptor) throws Exception {
         return (InternalValueState<?, Long, byte[]>)
-                getKeyedStateBackend()
-                        .getOrCreateKeyedState(
-                                LongSerializer.INSTANCE, Descriptors.RULE_PENDING_ENCODED);
+                getKeyedStateBackend().getOrCreateKeyedState(LongSerializer.INSTANCE, descriptor);
     }
 
     /**
-     * Whether the key has records at {@code time} in the buffer as checkpoints before {@link
-     * Descriptors#RULE_PENDING_ENCODED} kept it (their timer and time index exist already).
+     * Takes the key's waiting records at or before the watermark out of its segments, appending
+     * them to {@code due} by time; updates the index and moves the key's timer to its earliest
+     * record left.
      */
-    private boolean hasLegacyPending(long time) throws Exception {
-        return legacyPendingRestored && legacyPending.contains(time);
+    private void takeDueSegments(long watermark, List<PendingSegments.Timed> due) throws Exception {
+        long[] index = segmentIndex.value();
+        if (index == null || index[0] > watermark) {
+            return;
+        }
+        long[] left = new long[index.length];
+        int kept = 1;
+        long earliest = Long.MAX_VALUE;
+        long unscanned = Long.MIN_VALUE;
+        for (int i = 1; i < index.length; i++) {
+            long second = PendingSegments.segmentOf(index[i]);
+            if (second > watermark && earliest != Long.MAX_VALUE && second != unscanned) {
+                left[kept++] = index[i];
+                continue;
+            }
+            segments.setCurrentNamespace(index[i]);
+            byte[] bytes = segments.value();
+            if (bytes == null) {
+                continue;
+            }
+            if (second <= watermark) {
+                PendingSegments.Split split = segmentCodec.split(bytes, watermark);
+                due.addAll(split.due());
+                if (split.rest() == null) {
+                    segments.clear();
+                    continue;
+                }
+                if (!split.due().isEmpty()) {
+                    segments.update(split.rest());
+                }
+                earliest = Math.min(earliest, split.restEarliest());
+            } else {
+                // Seconds are disjoint: the earliest time left is in the first second left, in
+                // any of its segments.
+                earliest = Math.min(earliest, PendingSegments.earliest(bytes));
+                unscanned = second;
+            }
+            left[kept++] = index[i];
+        }
+        if (kept == 1) {
+            segmentIndex.clear();
+            return;
+        }
+        left[0] = earliest;
+        segmentIndex.update(Arrays.copyOf(left, kept));
+        timers.registerEventTimeTimer(PENDING, earliest);
     }
 
-    /** The key's waiting records at {@code time}, removed from the buffer. */
+    /**
+     * The key's waiting records at {@code time} in the buffer as checkpoints before {@link
+     * Descriptors#RULE_PENDING_SEGMENTS} kept it, removed from it.
+     */
     private List<RuleRecord> takePending(long time) throws Exception {
         pending.setCurrentNamespace(time);
         byte[] bytes = pending.value();
@@ -275,9 +351,48 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         long watermark = timers.currentWatermark();
         String key = timer.getKey();
         Map<Running, List<RuleRunner.Batch>> work = new LinkedHashMap<>();
+        List<PendingSegments.Timed> due = new ArrayList<>();
+        if (formerBufferRestored) {
+            takeDueFormerBuffer(watermark, timer, due);
+        }
+        int former = due.size();
+        takeDueSegments(watermark, due);
+        if (former > 0 && due.size() > former) {
+            // Stable: at equal times, records of the former buffer arrived first.
+            due.sort(Comparator.comparingLong(PendingSegments.Timed::time));
+        }
+        for (PendingSegments.Timed t : due) {
+            long ts = t.time();
+            RuleRecord record = t.record();
+            for (Running r : index.relevantTo(RuleKeys.toModel(record.getKeyKind()), record)) {
+                List<RuleRunner.Batch> batches = work.computeIfAbsent(r, x -> new ArrayList<>());
+                if (batches.isEmpty() || batches.get(batches.size() - 1).timestamp() != ts) {
+                    batches.add(new RuleRunner.Batch(ts, new ArrayList<>()));
+                }
+                batches.get(batches.size() - 1).records().add(record);
+            }
+        }
+        if (!PENDING.equals(timer.getNamespace())) {
+            Running r = byNamespace.get(timer.getNamespace());
+            if (r != null) {
+                work.putIfAbsent(r, List.of());
+            }
+        }
+        for (Map.Entry<Running, List<RuleRunner.Batch>> e : work.entrySet()) {
+            run(e.getKey(), key, e.getValue(), watermark);
+        }
+    }
+
+    /**
+     * Takes the key's due records out of the buffer as checkpoints before {@link
+     * Descriptors#RULE_PENDING_SEGMENTS} kept it (only after a restore from one).
+     */
+    private void takeDueFormerBuffer(
+            long watermark, InternalTimer<String, String> timer, List<PendingSegments.Timed> due)
+            throws Exception {
         long[] times = pendingTimes();
         int dueCount = PendingTimes.countUpTo(times, watermark);
-        if (dueCount > 0 || PENDING.equals(timer.getNamespace())) {
+        if (dueCount > 0 || (PENDING.equals(timer.getNamespace()) && times.length > 0)) {
             if (dueCount == times.length) {
                 pendingTimes.clear();
             } else {
@@ -290,26 +405,9 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
             }
         }
         for (int i = 0; i < dueCount; i++) {
-            long ts = times[i];
-            for (RuleRecord record : takePending(ts)) {
-                for (Running r : index.relevantTo(RuleKeys.toModel(record.getKeyKind()), record)) {
-                    List<RuleRunner.Batch> batches =
-                            work.computeIfAbsent(r, x -> new ArrayList<>());
-                    if (batches.isEmpty() || batches.get(batches.size() - 1).timestamp() != ts) {
-                        batches.add(new RuleRunner.Batch(ts, new ArrayList<>()));
-                    }
-                    batches.get(batches.size() - 1).records().add(record);
-                }
+            for (RuleRecord record : takePending(times[i])) {
+                due.add(new PendingSegments.Timed(times[i], record));
             }
-        }
-        if (!PENDING.equals(timer.getNamespace())) {
-            Running r = byNamespace.get(timer.getNamespace());
-            if (r != null) {
-                work.putIfAbsent(r, List.of());
-            }
-        }
-        for (Map.Entry<Running, List<RuleRunner.Batch>> e : work.entrySet()) {
-            run(e.getKey(), key, e.getValue(), watermark);
         }
     }
 

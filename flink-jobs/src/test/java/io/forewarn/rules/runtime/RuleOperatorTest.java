@@ -13,7 +13,10 @@ import io.forewarn.schema.Signal;
 import io.forewarn.schema.state.RuleRecord;
 import io.forewarn.testutils.RuleFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
@@ -217,34 +220,71 @@ class RuleOperatorTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
+    /**
+     * Moves the key's waiting records out of the buffer's segments into the buffer as checkpoints
+     * before {@link Descriptors#RULE_PENDING_SEGMENTS} kept it: one entry per time, encoded ({@code
+     * encodedFormer}) or as lists of records without the index of their times (the format before
+     * that). The key's timer at its earliest record stays, as those checkpoints had it.
+     */
+    private void moveToFormerBuffer(String key, boolean encodedFormer) throws Exception {
+        var backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(key);
+        var index =
+                backend.getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        Descriptors.RULE_PENDING_SEGMENT_INDEX);
+        Map<Long, List<RuleRecord>> byTime = new TreeMap<>();
+        long[] segments = index.value();
+        for (int i = 1; i < segments.length; i++) {
+            var segment =
+                    backend.getPartitionedState(
+                            segments[i],
+                            LongSerializer.INSTANCE,
+                            Descriptors.RULE_PENDING_SEGMENTS);
+            for (PendingSegments.Timed t : new PendingSegments().decode(segment.value())) {
+                byTime.computeIfAbsent(t.time(), x -> new ArrayList<>()).add(t.record());
+            }
+            segment.clear();
+        }
+        index.clear();
+        EncodedRecords codec = new EncodedRecords();
+        for (Map.Entry<Long, List<RuleRecord>> e : byTime.entrySet()) {
+            if (encodedFormer) {
+                byte[] bytes = null;
+                for (RuleRecord r : e.getValue()) {
+                    bytes = codec.append(bytes, r);
+                }
+                backend.getPartitionedState(
+                                e.getKey(),
+                                LongSerializer.INSTANCE,
+                                Descriptors.RULE_PENDING_ENCODED)
+                        .update(bytes);
+            } else {
+                backend.getPartitionedState(
+                                VoidNamespace.INSTANCE,
+                                VoidNamespaceSerializer.INSTANCE,
+                                Descriptors.RULE_PENDING_RECORDS)
+                        .put(e.getKey(), e.getValue());
+            }
+        }
+        if (encodedFormer) {
+            backend.getPartitionedState(
+                            VoidNamespace.INSTANCE,
+                            VoidNamespaceSerializer.INSTANCE,
+                            Descriptors.RULE_PENDING_TIMES)
+                    .update(byTime.keySet().stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
     @Test
     void recordsRestoredWithoutTheIndexOfTheirTimesAreStillProcessed() throws Exception {
-        // Checkpoints taken before the index of waiting times existed hold only the records, in
-        // the former buffer: move them there, drop the index, and restore.
         harness = open(SETTINGS, List.of(), null);
         control(upsert(aThenB("r1", 1)));
         RuleRecord a = serviceMetric(MINUTE, "checkout", "a", 1);
         record(a);
         record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
-        var backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey(a.getKey());
-        EncodedRecords codec = new EncodedRecords();
-        for (long time : List.of(MINUTE, 2 * MINUTE)) {
-            var encoded =
-                    backend.getPartitionedState(
-                            time, LongSerializer.INSTANCE, Descriptors.RULE_PENDING_ENCODED);
-            backend.getPartitionedState(
-                            VoidNamespace.INSTANCE,
-                            VoidNamespaceSerializer.INSTANCE,
-                            Descriptors.RULE_PENDING_RECORDS)
-                    .put(time, codec.decode(encoded.value()));
-            encoded.clear();
-        }
-        backend.getPartitionedState(
-                        VoidNamespace.INSTANCE,
-                        VoidNamespaceSerializer.INSTANCE,
-                        Descriptors.RULE_PENDING_TIMES)
-                .clear();
+        moveToFormerBuffer(a.getKey(), false);
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
         harness.close();
 
@@ -253,6 +293,78 @@ class RuleOperatorTest {
         assertThat(matches()).containsExactly("r1@1 checkout a@1,b@2");
         harness.processBothWatermarks(new Watermark(20 * MINUTE));
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void recordsWaitingInTheEncodedFormerBufferAreProcessedWithNewOnesInTimeOrder()
+            throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        RuleRecord a = serviceMetric(MINUTE, "checkout", "a", 1);
+        record(a);
+        record(serviceMetric(3 * MINUTE, "checkout", "a", 1));
+        moveToFormerBuffer(a.getKey(), true);
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = open(SETTINGS, List.of(), snapshot);
+        // After the restore, new records go to the segments; b@2 lies between the former ones.
+        record(serviceMetric(2 * MINUTE, "checkout", "b", 1));
+        record(serviceMetric(4 * MINUTE, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(2 * MINUTE));
+        assertThat(matches()).containsExactly("r1@1 checkout a@1,b@2");
+        harness.processBothWatermarks(new Watermark(5 * MINUTE));
+        assertThat(matches()).containsExactly("r1@1 checkout a@1,b@2", "r1@1 checkout a@3,b@4");
+        harness.processBothWatermarks(new Watermark(20 * MINUTE));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aWatermarkInsideASecondTakesItsEarlierRecordsAndKeepsTheOthers() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        long second = 10 * MINUTE;
+        record(serviceMetric(second + 700, "checkout", "b", 1));
+        record(serviceMetric(second + 100, "checkout", "a", 1));
+        record(serviceMetric(second + 400, "checkout", "b", 1));
+        harness.processBothWatermarks(new Watermark(second + 399));
+        assertThat(matches()).isEmpty();
+        assertThat(harness.numEventTimeTimers()).as("the key's timer, at b@400").isEqualTo(2);
+
+        harness.processBothWatermarks(new Watermark(second + 400));
+        assertThat(matches()).hasSize(1);
+        harness.processBothWatermarks(new Watermark(second + 999));
+        assertThat(matches()).as("a then b is matched once: a is consumed").hasSize(1);
+        harness.processBothWatermarks(new Watermark(second + 20 * MINUTE));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aKeyWithManyRecordsInOneSecondFillsFurtherSegmentsAndLosesNone() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        long second = 10 * MINUTE;
+        // Arriving newest first, a last; tens of bytes each, so several segments of the second
+        // fill up.
+        for (int i = 999; i >= 2; i--) {
+            record(serviceMetric(second + i, "checkout", "b", i));
+        }
+        record(serviceMetric(second + 1, "checkout", "a", 1));
+        assertThat(harness.numKeyedStateEntries())
+                .as("the index and more than one segment")
+                .isGreaterThan(3);
+
+        harness.processBothWatermarks(new Watermark(second + 999));
+        List<Signal> signals = harness.extractOutputValues();
+        assertThat(signals).hasSize(1);
+        assertThat(signals.get(0).getEvidence().stream().skip(1).map(e -> e.getTimestamp()))
+                .as("a, then the first b in event time, whatever the arrival order")
+                .containsExactly(second + 1, second + 2);
+        harness.processBothWatermarks(new Watermark(second + 20 * MINUTE));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
