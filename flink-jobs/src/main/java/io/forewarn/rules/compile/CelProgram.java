@@ -7,6 +7,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 import io.forewarn.rules.model.Expression;
+import io.forewarn.rules.model.RecordKind;
 import io.forewarn.rules.model.RuleProblem;
 import io.forewarn.rules.model.Spelling;
 import java.io.Serializable;
@@ -32,6 +33,7 @@ public final class CelProgram implements Serializable {
     private final CelScope scope;
     private final boolean readsSteps;
     private transient CelRuntime.Program program;
+    private transient MessagePrefilter prefilter;
 
     private CelProgram(Expression expression, CelScope scope, CelAbstractSyntaxTree ast) {
         this.expression = expression;
@@ -39,6 +41,7 @@ public final class CelProgram implements Serializable {
         this.readsSteps =
                 ast.getReferenceMap().values().stream().anyMatch(r -> "steps".equals(r.name()));
         this.program = program(ast, expression.text());
+        this.prefilter = prefilter(ast, scope);
     }
 
     /**
@@ -67,9 +70,21 @@ public final class CelProgram implements Serializable {
         }
     }
 
-    private static CelRuntime.Program build(String text, CelScope scope)
-            throws CelValidationException {
-        return program(CelEnvironment.compiler(scope).compile(text).getAst(), text);
+    /** Compiles a deserialized copy's program (and prefilter) again. */
+    private void build() {
+        try {
+            CelAbstractSyntaxTree ast =
+                    CelEnvironment.compiler(scope).compile(expression.text()).getAst();
+            prefilter = prefilter(ast, scope);
+            program = program(ast, expression.text());
+        } catch (CelValidationException e) {
+            throw new IllegalStateException(
+                    "A rule expression no longer compiles: " + expression.text(), e);
+        }
+    }
+
+    private static MessagePrefilter prefilter(CelAbstractSyntaxTree ast, CelScope scope) {
+        return scope.current() == RecordKind.LOG ? MessagePrefilter.of(ast.getExpr()) : null;
     }
 
     private static CelRuntime.Program program(CelAbstractSyntaxTree ast, String text) {
@@ -95,14 +110,20 @@ public final class CelProgram implements Serializable {
     /** Evaluates with the given variables. */
     public Object eval(CelVariableResolver variables) throws CelEvaluationException {
         if (program == null) {
-            try {
-                program = build(expression.text(), scope);
-            } catch (CelValidationException e) {
-                throw new IllegalStateException(
-                        "A rule expression no longer compiles: " + expression.text(), e);
-            }
+            build();
         }
         return program.eval(variables);
+    }
+
+    /**
+     * For a condition on log records: a test of the message that is false only when the expression
+     * is false ({@link MessagePrefilter}), or null when the expression has no such test.
+     */
+    MessagePrefilter messagePrefilter() {
+        if (program == null) {
+            build();
+        }
+        return prefilter;
     }
 
     private static String fixFor(String message, CelScope scope) {

@@ -197,12 +197,7 @@ final class PendingSegments {
         if (at >= 0) {
             return index;
         }
-        at = -at - 1;
-        long[] out = new long[index.length + 1];
-        System.arraycopy(index, 0, out, 0, at);
-        out[at] = segment;
-        System.arraycopy(index, at, out, at + 1, index.length - at);
-        return out;
+        return PendingTimes.insertAt(index, -at - 1, segment);
     }
 
     /** Offset of the segment's first record not yet taken. */

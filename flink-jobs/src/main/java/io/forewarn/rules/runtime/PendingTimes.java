@@ -21,11 +21,15 @@ final class PendingTimes {
         if (at >= 0) {
             throw new IllegalArgumentException("Time " + time + " is already waiting");
         }
-        at = -at - 1;
-        long[] out = new long[times.length + 1];
-        System.arraycopy(times, 0, out, 0, at);
-        out[at] = time;
-        System.arraycopy(times, at, out, at + 1, times.length - at);
+        return insertAt(times, -at - 1, time);
+    }
+
+    /** A copy of {@code array} with {@code value} inserted at {@code at}. */
+    static long[] insertAt(long[] array, int at, long value) {
+        long[] out = new long[array.length + 1];
+        System.arraycopy(array, 0, out, 0, at);
+        out[at] = value;
+        System.arraycopy(array, at, out, at + 1, array.length - at);
         return out;
     }
 
