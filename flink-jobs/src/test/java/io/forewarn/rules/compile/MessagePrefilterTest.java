@@ -2,10 +2,6 @@ package io.forewarn.rules.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.forewarn.rules.model.Expression;
-import io.forewarn.rules.model.RecordKind;
-import io.forewarn.rules.model.RuleProblem;
-import io.forewarn.rules.model.SourceLocation;
 import io.forewarn.rules.runtime.BundledRules;
 import io.forewarn.schema.RuleUpdate;
 import java.util.ArrayList;
@@ -116,14 +112,6 @@ class MessagePrefilterTest {
     }
 
     private static CelProgram condition(String text) {
-        List<RuleProblem> problems = new ArrayList<>();
-        CelProgram program =
-                CelProgram.compile(
-                        new Expression(text, new SourceLocation("test.yaml", 1, 1), false, 0),
-                        new CelScope(RecordKind.LOG, Map.of(), CelScope.Result.BOOL),
-                        "prefilter-test",
-                        problems);
-        assertThat(problems).as(text).isEmpty();
-        return program;
+        return RegexCacheTest.condition(text);
     }
 }

@@ -60,7 +60,8 @@ class RegexCacheTest {
                 .hasMessageContaining("missing closing ]");
     }
 
-    private static CelProgram condition(String text) {
+    /** A condition on log records, compiled as a rule's {@code where}. */
+    static CelProgram condition(String text) {
         List<RuleProblem> problems = new ArrayList<>();
         CelProgram program =
                 CelProgram.compile(
