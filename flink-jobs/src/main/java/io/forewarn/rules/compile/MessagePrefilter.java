@@ -31,6 +31,16 @@ final class MessagePrefilter {
                 : null;
     }
 
+    /**
+     * False only if the condition is false for {@code record}, whose message {@code field} reads
+     * (true when there is no such field or message).
+     */
+    boolean mayMatch(RecordFields.Field field, Object record) {
+        return field == null
+                || !(field.getter().apply(record) instanceof String message)
+                || mayMatch(message);
+    }
+
     /** False only if the condition is false for a record with this message. */
     boolean mayMatch(String message) {
         for (String s : substrings) {

@@ -97,11 +97,7 @@ final class StepCondition extends IterativeCondition<RuleRecord> {
         Object record = value.getRecord();
         Map<String, RecordFields.Field> fields = RecordFields.of(selector.kind());
         MessagePrefilter prefilter = program.messagePrefilter();
-        RecordFields.Field messageField = fields.get("message");
-        if (prefilter != null
-                && messageField != null
-                && messageField.getter().apply(record) instanceof String message
-                && !prefilter.mayMatch(message)) {
+        if (prefilter != null && !prefilter.mayMatch(fields.get("message"), record)) {
             // The expression is false for this message: the interpreter need not run.
             return false;
         }

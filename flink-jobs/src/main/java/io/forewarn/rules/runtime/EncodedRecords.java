@@ -10,9 +10,9 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
  * Rule records kept as one byte array: their Avro encodings one after another (an Avro record's
- * binary encoding delimits itself, so no lengths are needed). The rule operator buffers the records
- * of a key and time this way while they wait for the watermark. Not thread-safe: one per operator
- * instance.
+ * binary encoding delimits itself, so no lengths are needed): how the rule operator buffered the
+ * records of a key and time before {@link PendingSegments}, read after a restore from such a
+ * checkpoint. Not thread-safe: one per operator instance.
  */
 final class EncodedRecords {
 
@@ -20,7 +20,11 @@ final class EncodedRecords {
     private final DataOutputSerializer out = new DataOutputSerializer(512);
     private final DataInputDeserializer in = new DataInputDeserializer();
 
-    /** {@code encoded} (null for none) with {@code record} appended, as a new array. */
+    /**
+     * {@code encoded} (null for none) with {@code record} appended, as a new array. The operator no
+     * longer writes this layout ({@link PendingSegments} replaced it); tests use this to build
+     * checkpoints of it.
+     */
     byte[] append(byte[] encoded, RuleRecord record) throws IOException {
         out.clear();
         serializer.serialize(record, out);

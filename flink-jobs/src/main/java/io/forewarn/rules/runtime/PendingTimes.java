@@ -15,7 +15,11 @@ final class PendingTimes {
 
     private PendingTimes() {}
 
-    /** A copy of {@code times} with {@code time} inserted in order; it must not be in it yet. */
+    /**
+     * A copy of {@code times} with {@code time} inserted in order; it must not be in it yet. The
+     * operator no longer writes this index ({@link PendingSegments} replaced it); tests use this to
+     * build checkpoints of the former layout.
+     */
     static long[] insert(long[] times, long time) {
         int at = Arrays.binarySearch(times, time);
         if (at >= 0) {
