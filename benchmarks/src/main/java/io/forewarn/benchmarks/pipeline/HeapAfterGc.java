@@ -19,12 +19,24 @@ import javax.management.openmbean.CompositeData;
 /**
  * The heap in use right after each garbage collection of this JVM (all heap pools), from the
  * collectors' notifications: the live data plus what the collector left, without the garbage that a
- * sample at a random time would include.
+ * sample at a random time would include. Each sample also says which collection it was and how long
+ * it took, so that slow predictions can be lined up with the collections' pauses.
  */
 final class HeapAfterGc implements AutoCloseable {
 
-    /** One collection: when (epoch ms) and the heap after it, in bytes. */
-    record Sample(long atMillis, long bytes) {}
+    /**
+     * One collection: when it ended (epoch ms), the heap after it in bytes, the collector (e.g. "G1
+     * Young Generation"), its action and cause as the JVM reports them, and its duration in ms (for
+     * G1's young and mixed collections and for a full collection, the pause; for "G1 Concurrent
+     * GC", the remark or cleanup pause).
+     */
+    record Sample(
+            long atMillis,
+            long bytes,
+            String collector,
+            String action,
+            String cause,
+            long durationMillis) {}
 
     private final Set<String> heapPools;
     private final List<Sample> samples = new ArrayList<>();
@@ -60,7 +72,14 @@ final class HeapAfterGc implements AutoCloseable {
             }
         }
         synchronized (samples) {
-            samples.add(new Sample(System.currentTimeMillis(), used));
+            samples.add(
+                    new Sample(
+                            System.currentTimeMillis(),
+                            used,
+                            info.getGcName(),
+                            info.getGcAction(),
+                            info.getGcCause(),
+                            info.getGcInfo().getDuration()));
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The full pipeline at a constant rate for a while: latency percentiles after a warm-up, and every
  * {@value #SAMPLE_SECONDS} s the consumer lag and the latest completed checkpoint; the heap after
  * each garbage collection comes from {@link HeapAfterGc}. Writes {@code latencies.csv} (every
- * measured prediction) and {@code checkpoints.csv} (every completed checkpoint with its trigger
- * time) to the run's directory.
+ * measured prediction), {@code checkpoints.csv} (every completed checkpoint with its trigger time)
+ * and {@code gc.csv} (every garbage collection with its duration) to the run's directory.
  */
 final class SteadyRun {
 
@@ -129,10 +130,26 @@ final class SteadyRun {
             achieved = run.generator().achievedRate();
         }
         List<long[]> heapSamples = new ArrayList<>();
+        List<HeapAfterGc.Sample> collections = new ArrayList<>();
         for (HeapAfterGc.Sample s : heap.samples()) {
             if (s.atMillis() >= startMillis) {
                 heapSamples.add(new long[] {(s.atMillis() - startMillis) / 1000, s.bytes()});
+                collections.add(s);
             }
+        }
+        writeCollections(work.resolve(name).resolve("gc.csv"), collections);
+        HeapAfterGc.Sample longest =
+                collections.stream()
+                        .max(Comparator.comparingLong(HeapAfterGc.Sample::durationMillis))
+                        .orElse(null);
+        if (longest != null) {
+            LOG.info(
+                    "  {} garbage collections, the longest {} ms ({}, {}) at {} s",
+                    collections.size(),
+                    longest.durationMillis(),
+                    longest.collector(),
+                    longest.cause(),
+                    (longest.atMillis() - startMillis) / 1000);
         }
         LOG.info(
                 "  latency p50/p99/p99.9 pipeline {}/{}/{} ms, committed {}/{}/{} ms ({} predictions)",
@@ -153,6 +170,40 @@ final class SteadyRun {
                 failed,
                 heapSamples,
                 lagSamples);
+    }
+
+    /**
+     * Every garbage collection of the harness JVM during the run, one line each (end time in epoch
+     * ms, collector, action, cause, duration, heap after), to line the slow predictions of {@code
+     * latencies.csv} up with the collections' pauses.
+     */
+    static void writeCollections(Path file, Collection<HeapAfterGc.Sample> collections)
+            throws IOException {
+        StringBuilder csv =
+                new StringBuilder("end_ms,collector,action,cause,duration_ms,heap_after_bytes\n");
+        for (HeapAfterGc.Sample s : collections) {
+            csv.append(s.atMillis())
+                    .append(',')
+                    .append(csvField(s.collector()))
+                    .append(',')
+                    .append(csvField(s.action()))
+                    .append(',')
+                    .append(csvField(s.cause()))
+                    .append(',')
+                    .append(s.durationMillis())
+                    .append(',')
+                    .append(s.bytes())
+                    .append('\n');
+        }
+        Files.writeString(file, csv);
+    }
+
+    /** The JVM's names and causes hold no commas today; quoted if one ever does. */
+    private static String csvField(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     /**

@@ -192,4 +192,33 @@ class HarnessLogicTest {
                 .containsExactly(
                         "id,trigger_ms,duration_ms,state_size", "5,1700000050000,812,1048576");
     }
+
+    @Test
+    void writesEveryCollectionWithItsDuration(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("gc.csv");
+        SteadyRun.writeCollections(
+                csv,
+                List.of(
+                        new HeapAfterGc.Sample(
+                                1700000050000L,
+                                3_900_000_000L,
+                                "G1 Young Generation",
+                                "end of minor GC",
+                                "G1 Evacuation Pause",
+                                31),
+                        new HeapAfterGc.Sample(
+                                1700000051000L,
+                                3_800_000_000L,
+                                "G1 Concurrent GC",
+                                "end of GC pause",
+                                "a cause, with a comma",
+                                12)));
+        assertThat(Files.readAllLines(csv))
+                .containsExactly(
+                        "end_ms,collector,action,cause,duration_ms,heap_after_bytes",
+                        "1700000050000,G1 Young Generation,end of minor GC,G1 Evacuation Pause,31,"
+                                + "3900000000",
+                        "1700000051000,G1 Concurrent GC,end of GC pause,\"a cause, with a comma\","
+                                + "12,3800000000");
+    }
 }
