@@ -263,6 +263,8 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
         int kept = 1;
         long earliest = Long.MAX_VALUE;
         long unscanned = Long.MIN_VALUE;
+        int from = due.size();
+        int segmentsTaken = 0;
         for (int i = 1; i < index.length; i++) {
             long second = PendingSegments.segmentOf(index[i]);
             if (second > watermark && earliest != Long.MAX_VALUE && second != unscanned) {
@@ -277,6 +279,7 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
             if (second <= watermark) {
                 PendingSegments.Split split = segmentCodec.split(bytes, watermark);
                 due.addAll(split.due());
+                segmentsTaken += split.due().isEmpty() ? 0 : 1;
                 if (split.rest() == null) {
                     segments.clear();
                     continue;
@@ -292,6 +295,14 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
                 unscanned = second;
             }
             left[kept++] = index[i];
+        }
+        if (segmentsTaken > 1) {
+            // Each segment's records come by time, and seconds are disjoint, but the segments of
+            // one second are not: a later one holds the records that arrived after the earlier
+            // filled up, some of them earlier in time. Stable: at equal times, the earlier
+            // segment's records arrived first.
+            due.subList(from, due.size())
+                    .sort(Comparator.comparingLong(PendingSegments.Timed::time));
         }
         if (kept == 1) {
             segmentIndex.clear();

@@ -368,6 +368,29 @@ class RuleOperatorTest {
     }
 
     @Test
+    void recordsOfOneSecondInSeveralSegmentsAreMatchedInEventTimeOrder() throws Exception {
+        harness = open(SETTINGS, List.of(), null);
+        control(upsert(aThenB("r1", 1)));
+        long second = 10 * MINUTE;
+        // a first, then the b's newest first: the first segment of the second holds a and the
+        // latest b's, the last one the earliest b's.
+        record(serviceMetric(second + 1, "checkout", "a", 1));
+        for (int i = 999; i >= 2; i--) {
+            record(serviceMetric(second + i, "checkout", "b", i));
+        }
+        assertThat(harness.numKeyedStateEntries())
+                .as("the index and more than one segment")
+                .isGreaterThan(3);
+
+        harness.processBothWatermarks(new Watermark(second + 999));
+        List<Signal> signals = harness.extractOutputValues();
+        assertThat(signals).hasSize(1);
+        assertThat(signals.get(0).getEvidence().stream().skip(1).map(e -> e.getTimestamp()))
+                .as("a, then the first b in event time, though it is in a later segment")
+                .containsExactly(second + 1, second + 2);
+    }
+
+    @Test
     void stateAndTimersReturnToZeroOnceMatchesCompleteOrExpire() throws Exception {
         harness = open(SETTINGS, List.of(), null);
         control(upsert(aThenB("r1", 1)));
