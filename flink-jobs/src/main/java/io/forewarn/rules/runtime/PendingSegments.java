@@ -12,12 +12,19 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 /**
  * The rule operator's buffer of waiting records, as few state entries: a key's records of one
  * segment of event time ({@link #SEGMENT_MILLIS}) are one byte array, each record written as its
- * event time, the length of its encoding and its Avro encoding, in arrival order, after the offset
- * of the first record not yet taken. Checkpoints then write one entry per key and second of event
- * time instead of one per key and millisecond (the per-entry work was most of the snapshot's). A
- * watermark inside a segment reads the times without decoding the records that stay; when the
- * records it takes come first (records mostly arrive in time order), it only moves the offset, in
- * place, instead of copying the rest.
+ * event time, the length of its encoding and its Avro encoding, by event time (records of equal
+ * times in arrival order), after a header: the offset of the first record not yet taken, flagged
+ * with {@link #SORTED}, and the latest time in the segment. Checkpoints then write one entry per
+ * key and second of event time instead of one per key and millisecond (the per-entry work was most
+ * of the snapshot's). A watermark inside a segment reads the times of the records it takes and of
+ * the first one that stays, decodes only those it takes, and moves the offset past them, in place.
+ * Appending a record at or after the latest time (records mostly arrive in time order) copies the
+ * records left and adds it at the end; an earlier one is inserted at its place.
+ *
+ * <p>Segments written before records were kept in time order (checkpoints of earlier versions: the
+ * header is the offset alone, unflagged, and the records are in arrival order) are still read: a
+ * watermark then reads every time in the segment, and the next append sorts the segment into the
+ * current layout.
  *
  * <p>A key's segments are listed in an index beside them: element 0 is the earliest waiting time
  * (the key's timer), then the segments' state namespaces, ascending: a second's start, and when a
@@ -42,8 +49,20 @@ final class PendingSegments {
 
     private static final int HEADER = Long.BYTES + Integer.BYTES;
 
-    /** Bytes before a segment's first record: the offset of the first record not yet taken. */
-    private static final int START = Integer.BYTES;
+    /** Flag of the offset of a segment whose records are in time order. */
+    private static final int SORTED = 0x8000_0000;
+
+    /**
+     * Bytes before the first record of a segment in time order: the offset of the first record not
+     * yet taken (flagged with {@link #SORTED}), then the latest time in the segment.
+     */
+    private static final int START = Integer.BYTES + Long.BYTES;
+
+    /**
+     * Bytes before the first record of a segment in arrival order (written by earlier versions):
+     * the offset of the first record not yet taken, unflagged.
+     */
+    private static final int ARRIVAL_ORDER_START = Integer.BYTES;
 
     /** A waiting record and its event time. */
     record Timed(long time, RuleRecord record) {}
@@ -54,7 +73,7 @@ final class PendingSegments {
      * @param due the records at or before the watermark, by event time, in arrival order for equal
      *     times
      * @param rest the segment without them: null when nothing is left; the same array, unchanged
-     *     when nothing was due, or with its offset moved past them when they came first
+     *     when nothing was due, or with its offset moved past them
      * @param restEarliest the earliest time in {@code rest}, {@link Long#MAX_VALUE} when none
      */
     record Split(List<Timed> due, byte[] rest, long restEarliest) {}
@@ -70,7 +89,7 @@ final class PendingSegments {
 
     /**
      * The segment a record at {@code time} goes to: the last segment of its second in {@code index}
-     * (null for none), or the second's start when it has none.
+     * (null for none), or the second's start when the index has none of that second.
      */
     static long segmentFor(long[] index, long time) {
         long second = segmentOf(time);
@@ -83,14 +102,18 @@ final class PendingSegments {
     }
 
     /**
-     * The segment after a full {@code segment} of the same second; the last one of a second (more
-     * than 16 MB of one key's records in one second) stays in use.
+     * The segment after {@code segment} in its second, or {@code segment} itself when it is the
+     * second's last possible one.
      */
     static long nextOfSecond(long segment) {
         return segmentOf(segment + 1) == segmentOf(segment) ? segment + 1 : segment;
     }
 
-    /** {@code segment} (null for none) with {@code record} at {@code time} appended. */
+    /**
+     * {@code segment} (null for none) with {@code record} at {@code time} added at its place in
+     * time, after the records of equal times; records already taken are dropped, as the array is
+     * copied anyway.
+     */
     byte[] append(byte[] segment, long time, RuleRecord record) throws IOException {
         out.clear();
         out.writeLong(time);
@@ -98,20 +121,70 @@ final class PendingSegments {
         serializer.serialize(record, out);
         int length = out.length() - HEADER;
         writeInt(out.getSharedBuffer(), Long.BYTES, length);
-        int from = segment == null ? START : first(segment);
-        int kept = segment == null ? 0 : segment.length - from;
-        byte[] joined = new byte[START + kept + out.length()];
-        writeInt(joined, 0, START);
-        if (kept > 0) {
-            // Taken records are dropped here, as the array is copied anyway.
-            System.arraycopy(segment, from, joined, START, kept);
+        if (segment != null && !isSorted(segment)) {
+            segment = sorted(segment);
         }
-        System.arraycopy(out.getSharedBuffer(), 0, joined, START + kept, out.length());
+        int from = segment == null ? START : first(segment);
+        int end = segment == null ? START : segment.length;
+        // Where the record goes: after every record at or before its time.
+        int at = end;
+        if (from < end && time < latest(segment)) {
+            at = from;
+            while (at < end) {
+                int after = next(segment, at);
+                if (time(segment, at) > time) {
+                    break;
+                }
+                at = after;
+            }
+        }
+        byte[] joined = new byte[START + (end - from) + out.length()];
+        writeInt(joined, 0, SORTED | START);
+        writeLong(joined, Integer.BYTES, at == end ? time : latest(segment));
+        if (at > from) {
+            System.arraycopy(segment, from, joined, START, at - from);
+        }
+        System.arraycopy(out.getSharedBuffer(), 0, joined, START + at - from, out.length());
+        if (at < end) {
+            System.arraycopy(segment, at, joined, START + at - from + out.length(), end - at);
+        }
         return joined;
     }
 
     /** Takes the records at or before {@code watermark} out of {@code segment}. */
     Split split(byte[] segment, long watermark) throws IOException {
+        if (!isSorted(segment)) {
+            return splitArrivalOrder(segment, watermark);
+        }
+        int first = first(segment);
+        int at = first;
+        List<Timed> taken = null;
+        while (at < segment.length) {
+            int end = next(segment, at);
+            long time = time(segment, at);
+            if (time > watermark) {
+                break;
+            }
+            in.setBuffer(segment, at + HEADER, end - at - HEADER);
+            if (taken == null) {
+                taken = new ArrayList<>();
+            }
+            taken.add(new Timed(time, serializer.deserialize(in)));
+            at = end;
+        }
+        long restEarliest = at < segment.length ? time(segment, at) : Long.MAX_VALUE;
+        if (taken == null) {
+            return new Split(List.of(), segment, restEarliest);
+        }
+        if (at == segment.length) {
+            return new Split(taken, null, restEarliest);
+        }
+        writeInt(segment, 0, SORTED | at);
+        return new Split(taken, segment, restEarliest);
+    }
+
+    /** {@link #split} of a segment in arrival order: every time in it is read. */
+    private Split splitArrivalOrder(byte[] segment, long watermark) throws IOException {
         int first = first(segment);
         int due = 0;
         int restBytes = 0;
@@ -150,10 +223,10 @@ final class PendingSegments {
             writeInt(segment, 0, prefixEnd);
             return new Split(taken, segment, restEarliest);
         }
-        byte[] rest = restBytes == 0 ? null : new byte[START + restBytes];
-        int restAt = START;
+        byte[] rest = restBytes == 0 ? null : new byte[ARRIVAL_ORDER_START + restBytes];
+        int restAt = ARRIVAL_ORDER_START;
         if (rest != null) {
-            writeInt(rest, 0, START);
+            writeInt(rest, 0, ARRIVAL_ORDER_START);
         }
         for (int at = first; at < segment.length; ) {
             int end = next(segment, at);
@@ -172,7 +245,38 @@ final class PendingSegments {
         return new Split(taken, rest, restEarliest);
     }
 
-    /** Every record of {@code segment}, in arrival order (for tests and inspection). */
+    /**
+     * A segment in arrival order (written by earlier versions) in the current layout: its records
+     * not yet taken, by time, in arrival order for equal times.
+     */
+    private static byte[] sorted(byte[] segment) throws IOException {
+        List<int[]> records = new ArrayList<>();
+        for (int at = first(segment); at < segment.length; at = next(segment, at)) {
+            records.add(new int[] {at, next(segment, at)});
+        }
+        // List.sort is stable.
+        records.sort(Comparator.comparingLong(r -> time(segment, r[0])));
+        int bytes = 0;
+        for (int[] r : records) {
+            bytes += r[1] - r[0];
+        }
+        byte[] sorted = new byte[START + bytes];
+        writeInt(sorted, 0, SORTED | START);
+        writeLong(
+                sorted,
+                Integer.BYTES,
+                records.isEmpty()
+                        ? Long.MIN_VALUE
+                        : time(segment, records.get(records.size() - 1)[0]));
+        int to = START;
+        for (int[] r : records) {
+            System.arraycopy(segment, r[0], sorted, to, r[1] - r[0]);
+            to += r[1] - r[0];
+        }
+        return sorted;
+    }
+
+    /** Every record of {@code segment} not yet taken, in its order (for tests and inspection). */
     List<Timed> decode(byte[] segment) throws IOException {
         List<Timed> records = new ArrayList<>();
         for (int at = first(segment); at < segment.length; at = next(segment, at)) {
@@ -184,8 +288,16 @@ final class PendingSegments {
 
     /** The earliest time in {@code segment}, {@link Long#MAX_VALUE} when it is empty. */
     static long earliest(byte[] segment) throws IOException {
+        int first = first(segment);
+        if (isSorted(segment)) {
+            if (first == segment.length) {
+                return Long.MAX_VALUE;
+            }
+            next(segment, first);
+            return time(segment, first);
+        }
         long earliest = Long.MAX_VALUE;
-        for (int at = first(segment); at < segment.length; at = next(segment, at)) {
+        for (int at = first; at < segment.length; at = next(segment, at)) {
             earliest = Math.min(earliest, time(segment, at));
         }
         return earliest;
@@ -200,25 +312,45 @@ final class PendingSegments {
         return PendingTimes.insertAt(index, -at - 1, segment);
     }
 
+    private static boolean isSorted(byte[] segment) {
+        return segment.length >= Integer.BYTES && (segment[0] & 0x80) != 0;
+    }
+
     /** Offset of the segment's first record not yet taken. */
     private static int first(byte[] segment) throws IOException {
-        if (segment.length < START) {
+        if (segment.length < ARRIVAL_ORDER_START) {
             throw new IOException("Truncated segment of " + segment.length + " bytes");
         }
         int first = 0;
-        for (int i = 0; i < START; i++) {
+        for (int i = 0; i < Integer.BYTES; i++) {
             first = (first << 8) | (segment[i] & 0xff);
         }
-        if (first < START || first > segment.length) {
+        int start = ARRIVAL_ORDER_START;
+        if ((first & SORTED) != 0) {
+            first &= ~SORTED;
+            start = START;
+        }
+        if (first < start || first > segment.length) {
             throw new IOException(
                     "Segment offset " + first + " outside its " + segment.length + " bytes");
         }
         return first;
     }
 
+    /** The latest time in a segment in time order. */
+    private static long latest(byte[] segment) {
+        return time(segment, Integer.BYTES);
+    }
+
     private static void writeInt(byte[] bytes, int at, int value) {
         for (int i = 0; i < Integer.BYTES; i++) {
             bytes[at + i] = (byte) (value >>> (8 * (Integer.BYTES - 1 - i)));
+        }
+    }
+
+    private static void writeLong(byte[] bytes, int at, long value) {
+        for (int i = 0; i < Long.BYTES; i++) {
+            bytes[at + i] = (byte) (value >>> (8 * (Long.BYTES - 1 - i)));
         }
     }
 
