@@ -83,7 +83,7 @@ public class LogTemplateOperator extends AbstractStreamOperator<LogRecord>
         String service = (String) getCurrentKey();
         ServiceLogModel model = model(service, true);
         model.observe(element.getValue(), outputs);
-        changed.add(service);
+        markChanged(service, model);
         output.collect(element);
     }
 
@@ -99,6 +99,13 @@ public class LogTemplateOperator extends AbstractStreamOperator<LogRecord>
             live.remove(service);
             changed.remove(service);
         } else {
+            markChanged(service, model);
+        }
+    }
+
+    private void markChanged(String service, ServiceLogModel model) {
+        if (!model.unsaved) {
+            model.unsaved = true;
             changed.add(service);
         }
     }
@@ -116,6 +123,7 @@ public class LogTemplateOperator extends AbstractStreamOperator<LogRecord>
             if (model != null) {
                 setCurrentKey(service);
                 write(model);
+                model.unsaved = false;
             }
         }
         changed.clear();
@@ -153,6 +161,7 @@ public class LogTemplateOperator extends AbstractStreamOperator<LogRecord>
             if (changed.remove(e.getKey())) {
                 setCurrentKey(e.getKey());
                 write(e.getValue());
+                e.getValue().unsaved = false;
                 setCurrentKey(current);
             }
             eldest.remove();

@@ -41,6 +41,12 @@ final class ServiceLogModel {
     /** Templates with lines in the last closed interval (they get a zero sample next). */
     Set<String> activeInLastClosed = new LinkedHashSet<>();
 
+    /**
+     * Changed since the operator last wrote it to keyed state: the operator's bookkeeping, so that
+     * a record of a service already changed costs no lookup in its set of changed services.
+     */
+    boolean unsaved;
+
     long lines;
     long firstEventTime = Long.MIN_VALUE;
     long lastEventTime = Long.MIN_VALUE;

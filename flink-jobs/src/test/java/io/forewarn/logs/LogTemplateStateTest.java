@@ -64,6 +64,42 @@ class LogTemplateStateTest {
         assertThat(expected.templates).as("and template documents").isNotEmpty();
     }
 
+    /**
+     * A model written at one checkpoint and changed afterwards is written again at the next: a
+     * restore from the second checkpoint continues like an uninterrupted stage.
+     */
+    @Test
+    void modelsChangedAfterACheckpointAreWrittenAtTheNext() throws Exception {
+        List<Object> first = scenario(0, 8);
+        List<Object> middle = scenario(8, 16);
+        List<Object> last = scenario(16, 25);
+
+        Outputs expected;
+        try (LogTemplateHarness uninterrupted = new LogTemplateHarness(SETTINGS)) {
+            feed(List.of(uninterrupted), 1, first);
+            feed(List.of(uninterrupted), 1, middle);
+            drain(uninterrupted);
+            feed(List.of(uninterrupted), 1, last);
+            expected = drain(uninterrupted);
+        }
+
+        OperatorSubtaskState snapshot;
+        try (LogTemplateHarness before = new LogTemplateHarness(SETTINGS)) {
+            feed(List.of(before), 1, first);
+            before.snapshot(1);
+            feed(List.of(before), 1, middle);
+            snapshot = before.snapshot(2);
+        }
+        try (LogTemplateHarness restored = new LogTemplateHarness(SETTINGS, 1, 0, snapshot)) {
+            feed(List.of(restored), 1, last);
+            assertSame(drain(restored), expected);
+        }
+        assertThat(expected.signals.values().stream().flatMap(List::stream))
+                .as("the last part has a signal that depends on the counts of the parts before")
+                .anyMatch(s -> s.startsWith(LogSignals.RARE_TEMPLATE));
+        assertThat(expected.templates).as("and template documents").isNotEmpty();
+    }
+
     @Test
     void scalingOutAndInRedistributesServicesWithTheirModels() throws Exception {
         List<Object> first = scenario(0, 12);
