@@ -22,6 +22,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of a job against fresh topics: creates the topics (the predictions topic with
@@ -29,6 +31,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * generator at a constant rate; {@link #close()} stops everything and deletes the topics.
  */
 final class BenchmarkRun implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRun.class);
 
     static final int PARTITIONS = 2;
 
@@ -179,9 +183,32 @@ final class BenchmarkRun implements AutoCloseable {
         } catch (Exception e) {
             // Already finished or failed: nothing to cancel.
         }
+        awaitEnd();
         try (Admin admin = Admin.create(kafka)) {
             admin.deleteTopics(topics.values()).all().get(60, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Waits until the job has ended, its tasks closed: the cancel call returns once the request is
+     * taken, and deleting the topics while the Kafka writers still abort their transactions on them
+     * left a writer waiting 60 s for the broker (and its task manager failing) while the next trial
+     * ran.
+     */
+    private void awaitEnd() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
+                    return;
+                }
+            } catch (Exception e) {
+                // The job's mini cluster is gone: the job has ended.
+                return;
+            }
+            Thread.sleep(200);
+        }
+        LOG.warn("Job {} had not ended 120 s after it was cancelled", job.getJobID());
     }
 
     private static int freePort() throws IOException {

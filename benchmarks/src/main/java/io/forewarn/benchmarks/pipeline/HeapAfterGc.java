@@ -28,7 +28,8 @@ final class HeapAfterGc implements AutoCloseable {
      * One collection: when it ended (epoch ms), the heap after it in bytes, the collector (e.g. "G1
      * Young Generation"), its action and cause as the JVM reports them, and its duration in ms (for
      * G1's young and mixed collections and for a full collection, the pause; for "G1 Concurrent
-     * GC", the remark or cleanup pause).
+     * GC", a bean of Java 20 and later, the remark or cleanup pause: on Java 17 concurrent marking
+     * reports nothing).
      */
     record Sample(
             long atMillis,
