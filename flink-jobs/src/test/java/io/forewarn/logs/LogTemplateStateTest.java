@@ -38,25 +38,14 @@ class LogTemplateStateTest {
         List<Object> first = scenario(0, 12);
         List<Object> second = scenario(12, 25);
 
-        Outputs expected;
-        try (LogTemplateHarness uninterrupted = new LogTemplateHarness(SETTINGS)) {
-            feed(List.of(uninterrupted), 1, first);
-            drain(uninterrupted);
-            feed(List.of(uninterrupted), 1, second);
-            expected = drain(uninterrupted);
-        }
+        Outputs expected = uninterrupted(second, first);
 
         OperatorSubtaskState snapshot;
         try (LogTemplateHarness before = new LogTemplateHarness(SETTINGS)) {
             feed(List.of(before), 1, first);
             snapshot = before.snapshot(1);
         }
-        try (LogTemplateHarness restored = new LogTemplateHarness(SETTINGS, 1, 0, snapshot)) {
-            feed(List.of(restored), 1, second);
-            Outputs actual = drain(restored);
-
-            assertSame(actual, expected);
-        }
+        assertSame(restored(snapshot, second), expected);
         assertThat(expected.signals.values().stream().flatMap(List::stream))
                 .as("the second half has signals a restore could lose")
                 .anyMatch(s -> s.startsWith(LogSignals.TEMPLATE_BURST))
@@ -74,14 +63,7 @@ class LogTemplateStateTest {
         List<Object> middle = scenario(8, 16);
         List<Object> last = scenario(16, 25);
 
-        Outputs expected;
-        try (LogTemplateHarness uninterrupted = new LogTemplateHarness(SETTINGS)) {
-            feed(List.of(uninterrupted), 1, first);
-            feed(List.of(uninterrupted), 1, middle);
-            drain(uninterrupted);
-            feed(List.of(uninterrupted), 1, last);
-            expected = drain(uninterrupted);
-        }
+        Outputs expected = uninterrupted(last, first, middle);
 
         OperatorSubtaskState snapshot;
         try (LogTemplateHarness before = new LogTemplateHarness(SETTINGS)) {
@@ -90,10 +72,7 @@ class LogTemplateStateTest {
             feed(List.of(before), 1, middle);
             snapshot = before.snapshot(2);
         }
-        try (LogTemplateHarness restored = new LogTemplateHarness(SETTINGS, 1, 0, snapshot)) {
-            feed(List.of(restored), 1, last);
-            assertSame(drain(restored), expected);
-        }
+        assertSame(restored(snapshot, last), expected);
         assertThat(expected.signals.values().stream().flatMap(List::stream))
                 .as("the last part has a signal that depends on the counts of the parts before")
                 .anyMatch(s -> s.startsWith(LogSignals.RARE_TEMPLATE));
@@ -244,6 +223,29 @@ class LogTemplateStateTest {
     }
 
     /** Feeds events to the harness owning each record's service key; watermarks to all. */
+    /** What one instance that saw {@code before} outputs for {@code last}. */
+    @SafeVarargs
+    private static Outputs uninterrupted(List<Object> last, List<Object>... before)
+            throws Exception {
+        try (LogTemplateHarness harness = new LogTemplateHarness(SETTINGS)) {
+            for (List<Object> part : before) {
+                feed(List.of(harness), 1, part);
+            }
+            drain(harness);
+            feed(List.of(harness), 1, last);
+            return drain(harness);
+        }
+    }
+
+    /** What one instance restored from {@code snapshot} outputs for {@code last}. */
+    private static Outputs restored(OperatorSubtaskState snapshot, List<Object> last)
+            throws Exception {
+        try (LogTemplateHarness harness = new LogTemplateHarness(SETTINGS, 1, 0, snapshot)) {
+            feed(List.of(harness), 1, last);
+            return drain(harness);
+        }
+    }
+
     private static void feed(
             List<LogTemplateHarness> harnesses, int parallelism, List<Object> events)
             throws Exception {

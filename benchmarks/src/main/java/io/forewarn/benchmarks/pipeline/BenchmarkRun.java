@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -195,20 +196,16 @@ final class BenchmarkRun implements AutoCloseable {
      * left a writer waiting 60 s for the broker (and its task manager failing) while the next trial
      * ran.
      */
-    private void awaitEnd() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
-                    return;
-                }
-            } catch (Exception e) {
-                // The job's mini cluster is gone: the job has ended.
-                return;
-            }
-            Thread.sleep(200);
+    private void awaitEnd() {
+        try {
+            job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Job {} had not ended 120 s after it was cancelled", job.getJobID());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // Cancelled or failed: it has ended.
         }
-        LOG.warn("Job {} had not ended 120 s after it was cancelled", job.getJobID());
     }
 
     private static int freePort() throws IOException {

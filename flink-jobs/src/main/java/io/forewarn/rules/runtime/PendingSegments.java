@@ -22,9 +22,8 @@ import org.apache.flink.core.memory.DataOutputSerializer;
  * records left and adds it at the end; an earlier one is inserted at its place.
  *
  * <p>Segments written before records were kept in time order (checkpoints of earlier versions: the
- * header is the offset alone, unflagged, and the records are in arrival order) are still read: a
- * watermark then reads every time in the segment, and the next append sorts the segment into the
- * current layout.
+ * header is the offset alone, unflagged, and the records are in arrival order) are still read: the
+ * next append or watermark that takes records sorts the segment into the current layout.
  *
  * <p>A key's segments are listed in an index beside them: element 0 is the earliest waiting time
  * (the key's timer), then the segments' state namespaces, ascending: a second's start, and when a
@@ -73,7 +72,8 @@ final class PendingSegments {
      * @param due the records at or before the watermark, by event time, in arrival order for equal
      *     times
      * @param rest the segment without them: null when nothing is left; the same array, unchanged
-     *     when nothing was due, or with its offset moved past them
+     *     when nothing was due, or with its offset moved past them (for a segment of the previous
+     *     layout, its sorted copy)
      * @param restEarliest the earliest time in {@code rest}, {@link Long#MAX_VALUE} when none
      */
     record Split(List<Timed> due, byte[] rest, long restEarliest) {}
@@ -151,98 +151,36 @@ final class PendingSegments {
         return joined;
     }
 
-    /** Takes the records at or before {@code watermark} out of {@code segment}. */
+    /**
+     * Takes the records at or before {@code watermark} out of {@code segment}. A segment of the
+     * previous layout is sorted first: the rest is then the sorted copy.
+     */
     Split split(byte[] segment, long watermark) throws IOException {
-        if (!isSorted(segment)) {
-            return splitArrivalOrder(segment, watermark);
-        }
-        int first = first(segment);
-        int at = first;
+        byte[] sorted = isSorted(segment) ? segment : sorted(segment);
+        int at = first(sorted);
         List<Timed> taken = null;
-        while (at < segment.length) {
-            int end = next(segment, at);
-            long time = time(segment, at);
+        while (at < sorted.length) {
+            int end = next(sorted, at);
+            long time = time(sorted, at);
             if (time > watermark) {
                 break;
             }
-            in.setBuffer(segment, at + HEADER, end - at - HEADER);
+            in.setBuffer(sorted, at + HEADER, end - at - HEADER);
             if (taken == null) {
                 taken = new ArrayList<>();
             }
             taken.add(new Timed(time, serializer.deserialize(in)));
             at = end;
         }
-        long restEarliest = at < segment.length ? time(segment, at) : Long.MAX_VALUE;
+        long restEarliest = at < sorted.length ? time(sorted, at) : Long.MAX_VALUE;
         if (taken == null) {
             return new Split(List.of(), segment, restEarliest);
         }
-        if (at == segment.length) {
+        if (at == sorted.length) {
             return new Split(taken, null, restEarliest);
         }
-        writeInt(segment, 0, SORTED | at);
-        return new Split(taken, segment, restEarliest);
-    }
-
-    /** {@link #split} of a segment in arrival order: every time in it is read. */
-    private Split splitArrivalOrder(byte[] segment, long watermark) throws IOException {
-        int first = first(segment);
-        int due = 0;
-        int restBytes = 0;
-        int prefixEnd = first;
-        boolean prefix = true;
-        long restEarliest = Long.MAX_VALUE;
-        for (int at = first; at < segment.length; at = next(segment, at)) {
-            long time = time(segment, at);
-            if (time <= watermark) {
-                due++;
-                if (prefix) {
-                    prefixEnd = next(segment, at);
-                }
-            } else {
-                prefix = false;
-                restBytes += next(segment, at) - at;
-                restEarliest = Math.min(restEarliest, time);
-            }
-        }
-        if (due == 0) {
-            return new Split(List.of(), segment, restEarliest);
-        }
-        List<Timed> taken = new ArrayList<>(due);
-        if (prefixEnd - first == segment.length - first - restBytes) {
-            // The due records come first: decode them and move the offset past them.
-            for (int at = first; at < prefixEnd; ) {
-                int end = next(segment, at);
-                in.setBuffer(segment, at + HEADER, end - at - HEADER);
-                taken.add(new Timed(time(segment, at), serializer.deserialize(in)));
-                at = end;
-            }
-            taken.sort(Comparator.comparingLong(Timed::time));
-            if (restBytes == 0) {
-                return new Split(taken, null, restEarliest);
-            }
-            writeInt(segment, 0, prefixEnd);
-            return new Split(taken, segment, restEarliest);
-        }
-        byte[] rest = restBytes == 0 ? null : new byte[ARRIVAL_ORDER_START + restBytes];
-        int restAt = ARRIVAL_ORDER_START;
-        if (rest != null) {
-            writeInt(rest, 0, ARRIVAL_ORDER_START);
-        }
-        for (int at = first; at < segment.length; ) {
-            int end = next(segment, at);
-            long time = time(segment, at);
-            if (time <= watermark) {
-                in.setBuffer(segment, at + HEADER, end - at - HEADER);
-                taken.add(new Timed(time, serializer.deserialize(in)));
-            } else {
-                System.arraycopy(segment, at, rest, restAt, end - at);
-                restAt += end - at;
-            }
-            at = end;
-        }
-        // Stable: records of equal times keep their arrival order.
-        taken.sort(Comparator.comparingLong(Timed::time));
-        return new Split(taken, rest, restEarliest);
+        writeInt(sorted, 0, SORTED | at);
+        return new Split(taken, sorted, restEarliest);
     }
 
     /**

@@ -90,6 +90,17 @@ class RuleOperatorTest {
                 .collect(Collectors.toList());
     }
 
+    /** The times of the steps of the one match once the watermark is at {@code watermark}. */
+    private List<Long> onlyMatchAfter(long watermark) throws Exception {
+        harness.processBothWatermarks(new Watermark(watermark));
+        List<Signal> signals = harness.extractOutputValues();
+        assertThat(signals).hasSize(1);
+        return signals.get(0).getEvidence().stream()
+                .skip(1)
+                .map(e -> e.getTimestamp())
+                .collect(Collectors.toList());
+    }
+
     private List<String> statuses() {
         return harness.getSideOutput(Descriptors.RULE_STATUS) == null
                 ? List.of()
@@ -356,10 +367,7 @@ class RuleOperatorTest {
                 .as("the index and more than one segment")
                 .isGreaterThan(3);
 
-        harness.processBothWatermarks(new Watermark(second + 999));
-        List<Signal> signals = harness.extractOutputValues();
-        assertThat(signals).hasSize(1);
-        assertThat(signals.get(0).getEvidence().stream().skip(1).map(e -> e.getTimestamp()))
+        assertThat(onlyMatchAfter(second + 999))
                 .as("a, then the first b in event time, whatever the arrival order")
                 .containsExactly(second + 1, second + 2);
         harness.processBothWatermarks(new Watermark(second + 20 * MINUTE));
@@ -382,10 +390,7 @@ class RuleOperatorTest {
                 .as("the index and more than one segment")
                 .isGreaterThan(3);
 
-        harness.processBothWatermarks(new Watermark(second + 999));
-        List<Signal> signals = harness.extractOutputValues();
-        assertThat(signals).hasSize(1);
-        assertThat(signals.get(0).getEvidence().stream().skip(1).map(e -> e.getTimestamp()))
+        assertThat(onlyMatchAfter(second + 999))
                 .as("a, then the first b in event time, though it is in a later segment")
                 .containsExactly(second + 1, second + 2);
     }
