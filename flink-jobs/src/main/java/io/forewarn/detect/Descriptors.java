@@ -146,6 +146,15 @@ public final class Descriptors {
     public static final ValueStateDescriptor<NFAState> RULE_NFA_STATE =
             new ValueStateDescriptor<>("rule-nfa", new NFAStateSerializer());
 
+    /**
+     * The records a counting rule ({@link io.forewarn.rules.runtime.CountingMatcher}: one step
+     * repeated a fixed number of times) holds for a key instead of Flink CEP's NFA state and shared
+     * buffer, each with its time and Avro encoding; the state namespace is the rule version ({@code
+     * id@version}).
+     */
+    public static final ValueStateDescriptor<byte[]> RULE_COUNT_WINDOW =
+            new ValueStateDescriptor<>("rule-count-window", BytePrimitiveArraySerializer.INSTANCE);
+
     /** Rule activations, rejections, removals and limit hits, for the status topic. */
     public static final OutputTag<ControlStatus> RULE_STATUS =
             new OutputTag<>("rule-status", new AvroTypeInfo<>(ControlStatus.class));

@@ -95,6 +95,14 @@ public record CompiledRule(
         return start == null || start.testRecord(record);
     }
 
+    /**
+     * Whether {@link #canStart} is exactly the first step's condition (selector and {@code where}):
+     * the first step is required and its condition reads only the record.
+     */
+    public boolean startsOnlyWithItsCondition() {
+        return start != null;
+    }
+
     /** Whether {@link #relevant} evaluates step conditions rather than selectors only. */
     public boolean filtersByCondition() {
         return relevance != null;

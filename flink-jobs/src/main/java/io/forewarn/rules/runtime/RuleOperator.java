@@ -613,6 +613,17 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
                 n[0] += RuleRunner.partialMatches(state);
             }
         }
+        if (r.runner.counts()) {
+            try (Stream<?> s =
+                    getKeyedStateBackend()
+                            .getKeys(Descriptors.RULE_COUNT_WINDOW.getName(), r.rule.namespace())) {
+                keys = s.collect(Collectors.toList());
+            }
+            for (Object k : keys) {
+                setCurrentKey(k);
+                n[0] += CountWindow.size(r.state.countWindow().value());
+            }
+        }
         return n[0];
     }
 

@@ -24,7 +24,9 @@ import org.apache.flink.configuration.Configuration;
  * (pruning and timing out partial matches) and feed its records; then advance to the watermark. One
  * runner per rule version is shared by all keys; the state comes with each call. While a key holds
  * no partial match, records that cannot begin one ({@link CompiledRule#canStart}) are not fed to
- * the NFA, where they would change nothing; a key that never held any stays without state.
+ * the NFA, where they would change nothing; a key that never held any stays without state. A
+ * counting rule (one step, a fixed number of times: {@link CountingMatcher}) runs without the NFA,
+ * with the same matches.
  */
 public final class RuleRunner implements AutoCloseable {
 
@@ -74,6 +76,7 @@ public final class RuleRunner implements AutoCloseable {
     private final NFA<RuleRecord> nfa;
     private final AfterMatchSkipStrategy skip;
     private final TimerService processingTime;
+    private final CountingMatcher counting; // null unless the rule is a counting rule
 
     /**
      * @param rule the rule version
@@ -82,11 +85,40 @@ public final class RuleRunner implements AutoCloseable {
      */
     public RuleRunner(CompiledRule rule, RuntimeContext runtimeContext, TimerService processingTime)
             throws Exception {
+        this(rule, runtimeContext, processingTime, true);
+    }
+
+    /**
+     * A runner that runs every rule with Flink CEP's NFA, counting rules included: the reference
+     * the {@link CountingMatcher} is tested and measured against.
+     */
+    public static RuleRunner nfaOnly(
+            CompiledRule rule, RuntimeContext runtimeContext, TimerService processingTime)
+            throws Exception {
+        return new RuleRunner(rule, runtimeContext, processingTime, false);
+    }
+
+    private RuleRunner(
+            CompiledRule rule,
+            RuntimeContext runtimeContext,
+            TimerService processingTime,
+            boolean counting)
+            throws Exception {
         this.rule = rule;
         this.nfa = rule.nfaFactory().createNFA();
         this.nfa.open(runtimeContext, new Configuration());
         this.skip = rule.skipStrategy();
         this.processingTime = processingTime;
+        this.counting = counting ? CountingMatcher.of(rule) : null;
+    }
+
+    /**
+     * Whether this rule runs without the NFA ({@link CountingMatcher}) for keys that hold no NFA
+     * state: all keys, except keys restored from a checkpoint that held the NFA's state, until it
+     * empties.
+     */
+    public boolean counts() {
+        return counting != null;
     }
 
     public CompiledRule rule() {
@@ -107,11 +139,14 @@ public final class RuleRunner implements AutoCloseable {
             Listener listener)
             throws Exception {
         NFAState stored = state.nfaState().value();
+        if (stored == null && counting != null) {
+            return counting.run(state, batches, watermark, maxPartialMatches, listener);
+        }
         NFAState nfaState = stored != null ? stored : nfa.createInitialNFAState();
         boolean touched = stored != null;
         int before = partialMatches(nfaState);
         int[] matches = {0};
-        Listener counting =
+        Listener tally =
                 new Listener() {
                     @Override
                     public void onMatch(
@@ -129,7 +164,7 @@ public final class RuleRunner implements AutoCloseable {
         int evaluated = 0;
         for (Batch batch : batches) {
             if (!idle(nfaState)) {
-                advance(state, nfaState, batch.timestamp(), counting);
+                advance(state, nfaState, batch.timestamp(), tally);
             }
             for (RuleRecord record : batch.records()) {
                 evaluated++;
@@ -138,7 +173,7 @@ public final class RuleRunner implements AutoCloseable {
                     // NFA would change nothing.
                     continue;
                 }
-                process(state, nfaState, record, batch.timestamp(), counting);
+                process(state, nfaState, record, batch.timestamp(), tally);
                 touched = true;
             }
         }
@@ -146,7 +181,7 @@ public final class RuleRunner implements AutoCloseable {
             // The key held nothing for this rule and still holds nothing.
             return new Result(evaluated, 0, 0, 0, 0);
         }
-        advance(state, nfaState, watermark, counting);
+        advance(state, nfaState, watermark, tally);
         int dropped = enforceLimit(state, nfaState, maxPartialMatches);
 
         if (nfaState.isStateChanged()) {

@@ -9,14 +9,16 @@ import org.apache.flink.cep.nfa.NFAState;
 import org.apache.flink.cep.nfa.sharedbuffer.SharedBuffer;
 
 /**
- * The state of one rule version: Flink CEP's NFA state and shared buffer, over a store that keeps
- * them apart from every other rule version's.
+ * The state of one rule version: Flink CEP's NFA state and shared buffer, or for a counting rule
+ * the records it holds ({@link CountingMatcher}), over a store that keeps them apart from every
+ * other rule version's.
  */
 public final class RuleState {
 
     private final ClearableStateStore store;
     private final ValueState<NFAState> nfaState;
     private final SharedBuffer<RuleRecord> sharedBuffer;
+    private final ValueState<byte[]> countWindow;
 
     public RuleState(ClearableStateStore store, TypeSerializer<RuleRecord> recordSerializer) {
         this.store = store;
@@ -25,6 +27,7 @@ public final class RuleState {
                 new SharedBuffer<>(store, recordSerializer, new SharedBufferCacheConfig());
         // Each shared buffer starts a thread that only logs cache statistics; not needed here.
         this.sharedBuffer.releaseCacheStatisticsTimer();
+        this.countWindow = store.getState(Descriptors.RULE_COUNT_WINDOW);
     }
 
     ValueState<NFAState> nfaState() {
@@ -33,6 +36,11 @@ public final class RuleState {
 
     SharedBuffer<RuleRecord> sharedBuffer() {
         return sharedBuffer;
+    }
+
+    /** The records a counting rule holds ({@link CountingMatcher}), encoded; null for none. */
+    ValueState<byte[]> countWindow() {
+        return countWindow;
     }
 
     /** Drops the rule's NFA state and shared buffer for the current key. */

@@ -15,7 +15,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
  * Value and map state of one key in memory, holding objects by reference as Flink's heap state
  * backend does. For running rule test cases without a cluster.
  */
-final class InMemoryStateStore extends ValueAndMapStateStore {
+public final class InMemoryStateStore extends ValueAndMapStateStore {
 
     private final List<Runnable> clearers = new ArrayList<>();
 

@@ -7,9 +7,9 @@ import org.apache.flink.api.common.functions.RuntimeContext;
  * A runtime context for running rules outside a Flink job. Flink CEP hands one to the conditions of
  * an NFA; rule conditions never use it, so every call fails.
  */
-final class NoRuntimeContext {
+public final class NoRuntimeContext {
 
-    static final RuntimeContext INSTANCE =
+    public static final RuntimeContext INSTANCE =
             (RuntimeContext)
                     Proxy.newProxyInstance(
                             RuntimeContext.class.getClassLoader(),

@@ -548,6 +548,49 @@ final class DifferentialPatterns {
                     match: {log: any}
                     where: level == 'INFO'
                 """);
+        // Counting rules (one step, a fixed number of times): the engine runs them without the
+        // NFA (CountingMatcher), so these compare that matcher with Flink's.
+        add(
+                p,
+                "count-5-where-past-last",
+                "1m",
+                "skip-past-last-event",
+                """
+                  - step: high
+                    match: {metric: any}
+                    where: value > 3
+                    times: 5
+                """);
+        add(
+                p,
+                "count-2-short-window",
+                "5s",
+                "skip-past-last-event",
+                """
+                  - step: c
+                    match: {metric: c}
+                    times: 2
+                """);
+        add(
+                p,
+                "count-3-logs-skip-to-next",
+                "40s",
+                "skip-to-next",
+                """
+                  - step: error
+                    match: {log: [ERROR]}
+                    times: 3
+                """);
+        add(
+                p,
+                "count-once-where",
+                "10s",
+                "skip-past-last-event",
+                """
+                  - step: b
+                    match: {metric: b}
+                    where: value >= 8
+                """);
         return p;
     }
 
