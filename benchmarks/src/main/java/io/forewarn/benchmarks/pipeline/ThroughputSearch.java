@@ -178,11 +178,13 @@ final class ThroughputSearch {
             JobKind kind, double rate, double achieved, List<long[]> samples, boolean running) {
         long seconds = samples.isEmpty() ? 0 : samples.get(samples.size() - 1)[0];
         if (!running) {
-            return new Trial(kind, rate, achieved, seconds, samples, false, "the job stopped");
+            return new Trial(
+                    kind, rate, achieved, seconds, samples, false, false, "the job stopped");
         }
         int n = samples.size();
         if (n < 6) {
-            return new Trial(kind, rate, achieved, seconds, samples, false, "too few lag samples");
+            return new Trial(
+                    kind, rate, achieved, seconds, samples, false, false, "too few lag samples");
         }
         long middle = max(samples.subList(n / 3, 2 * n / 3));
         long last = max(samples.subList(2 * n / 3, n));
@@ -203,7 +205,14 @@ final class ThroughputSearch {
                     "; the generator sent only " + String.format(Locale.ROOT, "%,.0f/s", achieved);
         }
         return new Trial(
-                kind, rate, achieved, seconds, samples, !(growing || behind || producer), verdict);
+                kind,
+                rate,
+                achieved,
+                seconds,
+                samples,
+                !(growing || behind || producer),
+                !(growing || behind),
+                verdict);
     }
 
     private static long max(List<long[]> samples) {

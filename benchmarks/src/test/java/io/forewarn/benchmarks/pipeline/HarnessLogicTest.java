@@ -68,6 +68,16 @@ class HarnessLogicTest {
                         JobKind.SOURCE_ONLY, 1000, 800, lag(1, 1, 1, 1, 1, 1, 1), true);
         assertThat(slowGenerator.sustainable()).isFalse();
         assertThat(slowGenerator.producerLimited()).isTrue();
+        // The generator fell short because the job, falling behind, took the cores: not a bound.
+        Trial starvedAndBehind =
+                ThroughputSearch.judge(
+                        JobKind.PIPELINE,
+                        1000,
+                        800,
+                        lag(9000, 14000, 19000, 24000, 29000, 34000, 39000, 44000, 49000),
+                        true);
+        assertThat(starvedAndBehind.sustainable()).isFalse();
+        assertThat(starvedAndBehind.producerLimited()).isFalse();
         assertThat(
                         ThroughputSearch.judge(
                                         JobKind.PIPELINE, 1000, 1000, lag(1, 1, 1, 1, 1, 1), false)
@@ -100,7 +110,8 @@ class HarnessLogicTest {
         return rate -> {
             tried.add(rate);
             boolean ok = rate <= capacity;
-            return new Trial(JobKind.PIPELINE, rate, rate, 180, List.of(), ok, ok ? "ok" : "lag");
+            return new Trial(
+                    JobKind.PIPELINE, rate, rate, 180, List.of(), ok, ok, ok ? "ok" : "lag");
         };
     }
 
@@ -113,6 +124,25 @@ class HarnessLogicTest {
 
         assertThat(tried).startsWith(1000.0, 2000.0, 4000.0, 8000.0).hasSize(6);
         assertThat(r.sustainableRate()).isBetween(4000.0, 5000.0);
+    }
+
+    @Test
+    void aJobFallingBehindWhileTheGeneratorFallsShortIsNarrowedNotTakenAsABound() throws Exception {
+        List<Double> tried = new ArrayList<>();
+        ThroughputSearch.TrialRunner runner =
+                rate -> {
+                    tried.add(rate);
+                    boolean ok = rate <= 90_000;
+                    // Above 100,000 records/s the generator gets no more than 95% of its rate.
+                    double sent = rate > 100_000 ? 0.95 * rate : rate;
+                    return new Trial(JobKind.PIPELINE, rate, sent, 180, List.of(), ok, ok, "lag");
+                };
+        ThroughputSearch.Result r =
+                ThroughputSearch.search(JobKind.PIPELINE, 8000, 250, 400_000, 2, runner);
+
+        assertThat(tried).startsWith(8000.0, 16_000.0, 32_000.0, 64_000.0, 128_000.0).hasSize(7);
+        assertThat(r.producerLimited()).isFalse();
+        assertThat(r.sustainableRate()).isBetween(64_000.0, 90_000.0);
     }
 
     @Test
