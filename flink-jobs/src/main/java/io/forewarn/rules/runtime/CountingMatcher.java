@@ -78,6 +78,7 @@ final class CountingMatcher {
         long within = rule.windowMillis();
         window.load(state.countWindow().value());
         int before = window.size();
+        long oldestBefore = before > 0 ? window.oldestTime() : Long.MIN_VALUE;
         int evaluated = 0;
         int matches = 0;
         for (RuleRunner.Batch batch : batches) {
@@ -116,9 +117,13 @@ final class CountingMatcher {
                 state.countWindow().update(bytes);
             }
         }
-        if (within > 0 && window.size() > 0 && window.oldestTime() + within > watermark) {
+        if (within > 0
+                && window.size() > 0
+                && window.oldestTime() != oldestBefore
+                && window.oldestTime() + within > watermark) {
             // Time must reach the oldest record's deadline even if no record comes: it drops it.
-            // (Always later than the watermark, as the records left have not expired at it.)
+            // Registered once per oldest time (an earlier run registered an unchanged one), and
+            // always later than the watermark, as the records left have not expired at it.
             listener.onDeadline(window.oldestTime() + within);
         }
         return new RuleRunner.Result(evaluated, matches, before, window.size(), dropped);

@@ -599,32 +599,28 @@ public class RuleOperator<OUT> extends AbstractStreamOperator<OUT>
     }
 
     private long countPartialMatches(Running r) throws Exception {
-        long[] n = {0};
-        List<Object> keys;
-        try (Stream<?> s =
-                getKeyedStateBackend()
-                        .getKeys(Descriptors.RULE_NFA_STATE.getName(), r.rule.namespace())) {
-            keys = s.collect(Collectors.toList());
-        }
-        for (Object k : keys) {
+        long n = 0;
+        for (Object k : keys(Descriptors.RULE_NFA_STATE.getName(), r.rule.namespace())) {
             setCurrentKey(k);
             var state = r.state.nfaState().value();
             if (state != null) {
-                n[0] += RuleRunner.partialMatches(state);
+                n += RuleRunner.partialMatches(state);
             }
         }
         if (r.runner.counts()) {
-            try (Stream<?> s =
-                    getKeyedStateBackend()
-                            .getKeys(Descriptors.RULE_COUNT_WINDOW.getName(), r.rule.namespace())) {
-                keys = s.collect(Collectors.toList());
-            }
-            for (Object k : keys) {
+            for (Object k : keys(Descriptors.RULE_COUNT_WINDOW.getName(), r.rule.namespace())) {
                 setCurrentKey(k);
-                n[0] += CountWindow.size(r.state.countWindow().value());
+                n += CountWindow.size(r.state.countWindow().value());
             }
         }
-        return n[0];
+        return n;
+    }
+
+    /** The keys with a value of the named state in the namespace. */
+    private List<Object> keys(String state, String namespace) {
+        try (Stream<?> s = getKeyedStateBackend().getKeys(state, namespace)) {
+            return s.collect(Collectors.toList());
+        }
     }
 
     private void reindex() {

@@ -43,7 +43,7 @@ public final class RuleState {
         return countWindow;
     }
 
-    /** Drops the rule's NFA state and shared buffer for the current key. */
+    /** Drops the rule's state for the current key: NFA state, shared buffer, count window. */
     void clearCurrentKey() throws Exception {
         store.clearCurrentKey();
     }
