@@ -49,6 +49,25 @@ record Growth(int samples, double first, double last, double growth, double slop
         return new Growth(n, first, last, first == 0 ? 0 : (last - first) / first, slope);
     }
 
+    /**
+     * From the first to the last of (seconds, value) samples, such as the live heap at the start
+     * and at the end of a run; null with fewer than 2.
+     */
+    static Growth between(List<long[]> series) {
+        if (series.size() < 2) {
+            return null;
+        }
+        long[] a = series.get(0);
+        long[] b = series.get(series.size() - 1);
+        double minutes = (b[0] - a[0]) / 60.0;
+        return new Growth(
+                series.size(),
+                a[1],
+                b[1],
+                a[1] == 0 ? 0 : (double) (b[1] - a[1]) / a[1],
+                minutes == 0 ? 0 : (b[1] - a[1]) / minutes);
+    }
+
     /** The lowest value of each minute: the floor of a saw-tooth such as the heap after GC. */
     static List<long[]> minutelyFloor(List<long[]> series) {
         TreeMap<Long, Long> floor = new TreeMap<>();

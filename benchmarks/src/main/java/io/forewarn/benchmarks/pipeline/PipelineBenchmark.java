@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * 400000}, {@code --refinements 2}, {@code --services 500}, {@code --parallelism 2}, {@code
  * --revision REV}, {@code --set KEY=VALUE} (a job option, repeatable, e.g. {@code --set
  * flink.execution.buffer-timeout.interval=10ms}), {@code --quick} (45 s trials, 3-minute steady
- * run: to try the harness, not for results).
+ * run: to try the harness, not for results), {@code --steady-only RATE} (only a steady run at RATE
+ * records/s, with {@code --steady} and {@code --warmup}: a probe, written to {@code
+ * steady-only.json} and not to RESULTS.md).
  */
 public final class PipelineBenchmark {
 
@@ -67,6 +69,8 @@ public final class PipelineBenchmark {
      * @param eighty the run at 80%
      * @param checkpointGrowth growth of the checkpoint size in the steady run
      * @param heapGrowth growth of the minute floors of the heap after GC in the steady run
+     * @param liveHeapGrowth growth of the live heap (after a full collection) from the end of the
+     *     steady run's warm-up to its end
      */
     record Summary(
             String date,
@@ -86,7 +90,8 @@ public final class PipelineBenchmark {
             SteadyRun.Result steady,
             SteadyRun.Result eighty,
             Growth checkpointGrowth,
-            Growth heapGrowth) {}
+            Growth heapGrowth,
+            Growth liveHeapGrowth) {}
 
     private PipelineBenchmark() {}
 
@@ -124,6 +129,16 @@ public final class PipelineBenchmark {
             values.putAll(overrides);
             ForewarnConfig base = ForewarnConfig.of(values);
             Payloads payloads = new Payloads(services);
+            if (options.containsKey("steady-only")) {
+                steadyOnly(
+                        new SteadyRun(base, out, payloads),
+                        Double.parseDouble(options.get("steady-only")),
+                        steady,
+                        warmup,
+                        heap,
+                        out);
+                return;
+            }
             ThroughputSearch search = new ThroughputSearch(base, out, payloads, trial);
 
             ThroughputSearch.Result source =
@@ -148,14 +163,16 @@ public final class PipelineBenchmark {
                             0.5 * pipeline.sustainableRate(),
                             steady,
                             warmup,
-                            heap);
+                            heap,
+                            true);
             SteadyRun.Result eighty =
                     runs.run(
                             "bench-latency-80",
                             0.8 * pipeline.sustainableRate(),
                             latency,
                             warmup,
-                            heap);
+                            heap,
+                            false);
 
             Path json = out.resolve("pipeline-benchmark.json");
             Summary summary =
@@ -185,8 +202,8 @@ public final class PipelineBenchmark {
                             eighty,
                             Growth.of(checkpointSizes(half), half.warmupSeconds()),
                             Growth.of(
-                                    Growth.minutelyFloor(half.heapAfterGc()),
-                                    half.warmupSeconds()));
+                                    Growth.minutelyFloor(half.heapAfterGc()), half.warmupSeconds()),
+                            Growth.between(half.liveHeap()));
             new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(json.toFile(), summary);
@@ -195,6 +212,39 @@ public final class PipelineBenchmark {
             System.out.println();
             System.out.println(markdown);
         }
+    }
+
+    /**
+     * Only the steady run, at a given rate, without the searches or the run at 80%: a probe of one
+     * change's latency, state and live heap. Writes {@code steady-only.json}, not RESULTS.md.
+     */
+    private static void steadyOnly(
+            SteadyRun runs,
+            double rate,
+            Duration steady,
+            Duration warmup,
+            HeapAfterGc heap,
+            Path out)
+            throws Exception {
+        SteadyRun.Result result = runs.run("bench-steady-only", rate, steady, warmup, heap, true);
+        Growth checkpoints = Growth.of(checkpointSizes(result), result.warmupSeconds());
+        Growth floors = Growth.of(Growth.minutelyFloor(result.heapAfterGc()), warmup.toSeconds());
+        Growth live = Growth.between(result.liveHeap());
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(
+                        out.resolve("steady-only.json").toFile(),
+                        Map.of(
+                                "run", result,
+                                "checkpointGrowth", String.valueOf(checkpoints),
+                                "heapFloorGrowth", String.valueOf(floors),
+                                "liveHeapGrowth", String.valueOf(live)));
+        LOG.info(
+                "Steady run at {}/s: checkpoints {}, heap floors {}, live heap {}",
+                String.format(Locale.ROOT, "%,.0f", rate),
+                checkpoints,
+                floors,
+                live);
     }
 
     private static java.util.List<long[]> checkpointSizes(SteadyRun.Result run) {

@@ -29,6 +29,16 @@ final class SteadyRun {
     static final int SAMPLE_SECONDS = 10;
 
     /**
+     * How long after the full collection of the first live-heap histogram the latency measurement
+     * starts: the pause of a few seconds, and the job catching up with what arrived during it, stay
+     * out of the percentiles.
+     */
+    static final int LIVE_HEAP_SETTLE_SECONDS = 30;
+
+    /** Classes listed in the log and in {@code live-heap-growth.txt}, by change of live bytes. */
+    private static final int LIVE_HEAP_TOP = 40;
+
+    /**
      * What a steady run measured.
      *
      * @param targetRate records per second asked for
@@ -41,6 +51,8 @@ final class SteadyRun {
      * @param failedCheckpoints checkpoints that failed during the run
      * @param heapAfterGc (seconds, bytes) after each collection
      * @param lag (seconds, records) samples
+     * @param liveHeap (seconds, bytes) of the live heap at the end of the warm-up and at the end of
+     *     the run, each from a full collection ({@link LiveHeap}); empty when not asked for
      */
     record Result(
             double targetRate,
@@ -51,7 +63,8 @@ final class SteadyRun {
             List<long[]> checkpoints,
             long failedCheckpoints,
             List<long[]> heapAfterGc,
-            List<long[]> lag) {}
+            List<long[]> lag,
+            List<long[]> liveHeap) {}
 
     private final ForewarnConfig base;
     private final Path work;
@@ -63,7 +76,20 @@ final class SteadyRun {
         this.payloads = payloads;
     }
 
-    Result run(String name, double rate, Duration duration, Duration warmup, HeapAfterGc heap)
+    /**
+     * Runs the full pipeline at {@code rate} for {@code duration}. With {@code liveHeap}, a class
+     * histogram of the live heap is taken at the end of the warm-up and at the end of the run
+     * (files {@code live-heap-start.txt}, {@code live-heap-end.txt} and {@code
+     * live-heap-growth.txt}), and the latency measurement starts {@value #LIVE_HEAP_SETTLE_SECONDS}
+     * s after the first, outside its pause.
+     */
+    Result run(
+            String name,
+            double rate,
+            Duration duration,
+            Duration warmup,
+            HeapAfterGc heap,
+            boolean liveHeap)
             throws Exception {
         LOG.info(
                 "Steady run {} at {} records/s for {} s",
@@ -72,6 +98,9 @@ final class SteadyRun {
                 duration.toSeconds());
         List<long[]> checkpoints = new ArrayList<>();
         List<long[]> lagSamples = new ArrayList<>();
+        List<long[]> liveHeapSamples = new ArrayList<>();
+        Path dir = work.resolve(name);
+        LiveHeap startHeap = null;
         Map<Long, CheckpointStats.Completed> completed = new TreeMap<>();
         LatencyRecorder.Snapshot latency;
         double achieved;
@@ -97,7 +126,12 @@ final class SteadyRun {
                 next += SAMPLE_SECONDS * 1_000_000_000L;
                 Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
                 long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-                if (!reset && seconds >= warmup.toSeconds()) {
+                if (liveHeap && startHeap == null && seconds >= warmup.toSeconds()) {
+                    startHeap = liveHeap(dir.resolve("live-heap-start.txt"));
+                    liveHeapSamples.add(new long[] {seconds, startHeap.totalBytes()});
+                }
+                long measureFrom = warmup.toSeconds() + (liveHeap ? LIVE_HEAP_SETTLE_SECONDS : 0);
+                if (!reset && seconds >= measureFrom) {
                     recorder.reset();
                     reset = true;
                 }
@@ -126,6 +160,18 @@ final class SteadyRun {
                 }
             }
             latency = recorder.snapshot();
+            if (startHeap != null) {
+                long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+                LiveHeap endHeap = liveHeap(dir.resolve("live-heap-end.txt"));
+                liveHeapSamples.add(new long[] {seconds, endHeap.totalBytes()});
+                String growth = endHeap.growthSince(startHeap, LIVE_HEAP_TOP);
+                Files.writeString(dir.resolve("live-heap-growth.txt"), growth);
+                LOG.info(
+                        "  live heap {} MB -> {} MB; largest changes by class:\n{}",
+                        startHeap.totalBytes() >> 20,
+                        endHeap.totalBytes() >> 20,
+                        growth);
+            }
             writeCheckpoints(work.resolve(name).resolve("checkpoints.csv"), completed.values());
             achieved = run.generator().achievedRate();
         }
@@ -169,7 +215,20 @@ final class SteadyRun {
                 checkpoints,
                 failed,
                 heapSamples,
-                lagSamples);
+                lagSamples,
+                liveHeapSamples);
+    }
+
+    private static LiveHeap liveHeap(Path file) throws IOException {
+        long begin = System.nanoTime();
+        LiveHeap histogram = LiveHeap.take();
+        Files.writeString(file, histogram.text());
+        LOG.info(
+                "  live heap {} MB (class histogram with a full collection, {} ms) in {}",
+                histogram.totalBytes() >> 20,
+                (System.nanoTime() - begin) / 1_000_000,
+                file.getFileName());
+        return histogram;
     }
 
     /**

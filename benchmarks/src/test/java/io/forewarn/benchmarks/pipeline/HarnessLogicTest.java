@@ -251,4 +251,67 @@ class HarnessLogicTest {
                         "1700000051000,G1 Concurrent GC,end of GC pause,\"a cause, with a comma\","
                                 + "12,3800000000");
     }
+
+    @Test
+    void liveHeapGrowthIsFromTheFirstToTheLastHistogram() {
+        Growth g = Growth.between(List.of(new long[] {120, 1_000}, new long[] {600, 1_250}));
+        assertThat(g.growth()).isEqualTo(0.25);
+        assertThat(g.grows()).isTrue();
+        assertThat(g.slopePerMinute()).isEqualTo(250 / 8.0);
+        assertThat(Growth.between(List.of(new long[] {120, 1_000}))).isNull();
+    }
+
+    @Test
+    void classHistogramsAreParsedAndComparedByClass() {
+        String before =
+                """
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:        100000       40000000  [B (java.base@17.0.12)
+                   2:          5000        2000000  [F (java.base@17.0.12)
+                   3:            10            480  io.forewarn.Gone
+                Total        105010       42000480
+                """;
+        String after =
+                """
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:        200000       80000000  [B (java.base@17.0.12)
+                   2:          5000        2000000  [F (java.base@17.0.12)
+                   3:             7            336  io.forewarn.New
+                Total        205007       82000336
+                """;
+        LiveHeap a = LiveHeap.parse(before);
+        LiveHeap b = LiveHeap.parse(after);
+        assertThat(a.totalBytes()).isEqualTo(42_000_480L);
+        assertThat(b.bytes("[B (java.base@17.0.12)")).isEqualTo(80_000_000L);
+        assertThat(b.instances("[B (java.base@17.0.12)")).isEqualTo(200_000L);
+        List<String> lines = b.growthSince(a, 3).lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("    +40,000,000 B").endsWith("[B (java.base@17.0.12)");
+        assertThat(lines.get(1)).contains("-480 B").endsWith("io.forewarn.Gone");
+        assertThat(lines.get(2)).contains("+336 B").endsWith("io.forewarn.New");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LiveHeap.parse("no histogram"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Total");
+    }
+
+    @Test
+    void theLiveHeapOfThisJvmHoldsWhatIsReachable() {
+        byte[][] held = new byte[64][];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = new byte[1 << 20];
+        }
+        LiveHeap heap = LiveHeap.take();
+        assertThat(heap.totalBytes()).isGreaterThanOrEqualTo(64L << 20);
+        assertThat(heap.classes().keySet()).anyMatch(c -> c.startsWith("[B "));
+        assertThat(
+                        heap.bytes(
+                                heap.classes().keySet().stream()
+                                        .filter(c -> c.startsWith("[B "))
+                                        .findFirst()
+                                        .orElseThrow()))
+                .isGreaterThanOrEqualTo(64L << 20);
+        assertThat(held[63]).hasSize(1 << 20);
+    }
 }
