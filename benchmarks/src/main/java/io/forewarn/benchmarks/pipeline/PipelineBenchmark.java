@@ -135,6 +135,7 @@ public final class PipelineBenchmark {
                         Double.parseDouble(options.get("steady-only")),
                         steady,
                         warmup,
+                        Duration.parse(options.getOrDefault("live-heap-every", "PT0S")),
                         heap,
                         out);
                 return;
@@ -164,7 +165,7 @@ public final class PipelineBenchmark {
                             steady,
                             warmup,
                             heap,
-                            true);
+                            Duration.ZERO);
             SteadyRun.Result eighty =
                     runs.run(
                             "bench-latency-80",
@@ -172,7 +173,7 @@ public final class PipelineBenchmark {
                             latency,
                             warmup,
                             heap,
-                            false);
+                            null);
 
             Path json = out.resolve("pipeline-benchmark.json");
             Summary summary =
@@ -223,10 +224,12 @@ public final class PipelineBenchmark {
             double rate,
             Duration steady,
             Duration warmup,
+            Duration liveHeapEvery,
             HeapAfterGc heap,
             Path out)
             throws Exception {
-        SteadyRun.Result result = runs.run("bench-steady-only", rate, steady, warmup, heap, true);
+        SteadyRun.Result result =
+                runs.run("bench-steady-only", rate, steady, warmup, heap, liveHeapEvery);
         Growth checkpoints = Growth.of(checkpointSizes(result), result.warmupSeconds());
         Growth floors = Growth.of(Growth.minutelyFloor(result.heapAfterGc()), warmup.toSeconds());
         Growth live = Growth.between(result.liveHeap());

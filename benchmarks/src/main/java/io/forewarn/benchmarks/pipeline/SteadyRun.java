@@ -51,8 +51,9 @@ final class SteadyRun {
      * @param failedCheckpoints checkpoints that failed during the run
      * @param heapAfterGc (seconds, bytes) after each collection
      * @param lag (seconds, records) samples
-     * @param liveHeap (seconds, bytes) of the live heap at the end of the warm-up and at the end of
-     *     the run, each from a full collection ({@link LiveHeap}); empty when not asked for
+     * @param liveHeap (seconds, bytes) of the live heap at the end of the warm-up, at each further
+     *     interval asked for, and at the end of the run, each from a full collection ({@link
+     *     LiveHeap}); empty when not asked for
      */
     record Result(
             double targetRate,
@@ -77,11 +78,13 @@ final class SteadyRun {
     }
 
     /**
-     * Runs the full pipeline at {@code rate} for {@code duration}. With {@code liveHeap}, a class
-     * histogram of the live heap is taken at the end of the warm-up and at the end of the run
-     * (files {@code live-heap-start.txt}, {@code live-heap-end.txt} and {@code
-     * live-heap-growth.txt}), and the latency measurement starts {@value #LIVE_HEAP_SETTLE_SECONDS}
-     * s after the first, outside its pause.
+     * Runs the full pipeline at {@code rate} for {@code duration}. Unless {@code liveHeapEvery} is
+     * null, a class histogram of the live heap is taken at the end of the warm-up and at the end of
+     * the run (files {@code live-heap-start.txt}, {@code live-heap-end.txt} and {@code
+     * live-heap-growth.txt}), and, if it is positive, every {@code liveHeapEvery} in between
+     * ({@code live-heap-<seconds>s.txt}: probes of long runs, whose latency figures then include
+     * those pauses); the latency measurement starts {@value #LIVE_HEAP_SETTLE_SECONDS} s after the
+     * first, outside its pause.
      */
     Result run(
             String name,
@@ -89,8 +92,9 @@ final class SteadyRun {
             Duration duration,
             Duration warmup,
             HeapAfterGc heap,
-            boolean liveHeap)
+            Duration liveHeapEvery)
             throws Exception {
+        boolean liveHeap = liveHeapEvery != null;
         LOG.info(
                 "Steady run {} at {} records/s for {} s",
                 name,
@@ -129,6 +133,19 @@ final class SteadyRun {
                 if (liveHeap && startHeap == null && seconds >= warmup.toSeconds()) {
                     startHeap = liveHeap(dir.resolve("live-heap-start.txt"));
                     liveHeapSamples.add(new long[] {seconds, startHeap.totalBytes()});
+                } else if (startHeap != null
+                        && !liveHeapEvery.isZero()
+                        && !liveHeapEvery.isNegative()
+                        && seconds - liveHeapSamples.get(liveHeapSamples.size() - 1)[0]
+                                >= liveHeapEvery.toSeconds()
+                        && end - System.nanoTime() > liveHeapEvery.toNanos() / 2) {
+                    LiveHeap now = liveHeap(dir.resolve("live-heap-" + seconds + "s.txt"));
+                    liveHeapSamples.add(new long[] {seconds, now.totalBytes()});
+                    LOG.info(
+                            "  live heap at {} s: {} MB; largest changes since the warm-up:\n{}",
+                            seconds,
+                            now.totalBytes() >> 20,
+                            now.growthSince(startHeap, 12));
                 }
                 long measureFrom = warmup.toSeconds() + (liveHeap ? LIVE_HEAP_SETTLE_SECONDS : 0);
                 if (!reset && seconds >= measureFrom) {
