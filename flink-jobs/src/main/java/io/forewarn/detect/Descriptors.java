@@ -75,7 +75,7 @@ public final class Descriptors {
 
     /** Breach forecasts of the series models, beside their verdicts. */
     public static final OutputTag<Signal> METRIC_FORECASTS =
-            new OutputTag<>("metric-forecasts", new AvroTypeInfo<>(Signal.class));
+            new OutputTag<>("metric-forecasts", new AvroStreamType<>(Signal.class));
 
     /** Signals of one entity and failure type waiting for the watermark, by event time. */
     public static final MapStateDescriptor<Long, List<Signal>> SIGNALS_WAITING =
@@ -157,5 +157,5 @@ public final class Descriptors {
 
     /** Rule activations, rejections, removals and limit hits, for the status topic. */
     public static final OutputTag<ControlStatus> RULE_STATUS =
-            new OutputTag<>("rule-status", new AvroTypeInfo<>(ControlStatus.class));
+            new OutputTag<>("rule-status", new AvroStreamType<>(ControlStatus.class));
 }

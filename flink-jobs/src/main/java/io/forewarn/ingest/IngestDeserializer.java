@@ -1,5 +1,6 @@
 package io.forewarn.ingest;
 
+import io.forewarn.detect.AvroStreamType;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.Ingested;
@@ -12,7 +13,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
@@ -189,6 +189,6 @@ public final class IngestDeserializer implements KafkaRecordDeserializationSchem
 
     @Override
     public TypeInformation<Ingested> getProducedType() {
-        return new AvroTypeInfo<>(Ingested.class);
+        return new AvroStreamType<>(Ingested.class);
     }
 }

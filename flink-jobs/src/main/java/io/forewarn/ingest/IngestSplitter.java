@@ -1,5 +1,6 @@
 package io.forewarn.ingest;
 
+import io.forewarn.detect.AvroStreamType;
 import io.forewarn.schema.DeadLetter;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.Ingested;
@@ -9,7 +10,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -146,6 +146,6 @@ public final class IngestSplitter<T extends SpecificRecordBase> extends ProcessF
 
     @Override
     public TypeInformation<T> getProducedType() {
-        return new AvroTypeInfo<>(recordClass);
+        return new AvroStreamType<>(recordClass);
     }
 }

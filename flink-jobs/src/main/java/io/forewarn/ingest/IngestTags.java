@@ -1,7 +1,7 @@
 package io.forewarn.ingest;
 
+import io.forewarn.detect.AvroStreamType;
 import io.forewarn.schema.DeadLetter;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 
 /** The side outputs of ingestion, shared by functions, jobs and tests. */
@@ -9,7 +9,7 @@ public final class IngestTags {
 
     /** Dead letters from decoding and lateness, for the dead-letter topic. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
-            new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
+            new OutputTag<>("dead-letters", new AvroStreamType<>(DeadLetter.class));
 
     private IngestTags() {}
 }

@@ -1,11 +1,11 @@
 package io.forewarn.logs;
 
+import io.forewarn.detect.AvroStreamType;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Signal;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -25,11 +25,11 @@ public final class LogDescriptors {
 
     /** New, rare and bursting templates and new transitions. */
     public static final OutputTag<Signal> SIGNALS =
-            new OutputTag<>("log-template-signals", new AvroTypeInfo<>(Signal.class));
+            new OutputTag<>("log-template-signals", new AvroStreamType<>(Signal.class));
 
     /** {@value TemplateRates#METRIC} samples, one per template and interval. */
     public static final OutputTag<MetricSample> TEMPLATE_RATES =
-            new OutputTag<>("log-template-rates", new AvroTypeInfo<>(MetricSample.class));
+            new OutputTag<>("log-template-rates", new AvroStreamType<>(MetricSample.class));
 
     /** Template documents for the template index. */
     public static final OutputTag<TemplateUpdate> TEMPLATE_UPDATES =

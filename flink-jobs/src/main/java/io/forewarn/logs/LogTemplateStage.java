@@ -1,10 +1,10 @@
 package io.forewarn.logs;
 
+import io.forewarn.detect.AvroStreamType;
 import io.forewarn.schema.LogRecord;
 import io.forewarn.schema.MetricSample;
 import io.forewarn.schema.Signal;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -40,7 +40,7 @@ public final class LogTemplateStage {
                 logs.keyBy(LogRecord::getService, Types.STRING)
                         .transform(
                                 "Log templates per service",
-                                new AvroTypeInfo<>(LogRecord.class),
+                                new AvroStreamType<>(LogRecord.class),
                                 new LogTemplateOperator(settings))
                         .uid(UID);
         return new Result(

@@ -1,11 +1,11 @@
 package io.forewarn.rules.runtime;
 
+import io.forewarn.detect.AvroStreamType;
 import io.forewarn.schema.RuleUpdate;
 import java.io.IOException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -42,6 +42,6 @@ public final class RuleUpdateDeserializer implements KafkaRecordDeserializationS
 
     @Override
     public TypeInformation<RuleUpdate> getProducedType() {
-        return new AvroTypeInfo<>(RuleUpdate.class);
+        return new AvroStreamType<>(RuleUpdate.class);
     }
 }

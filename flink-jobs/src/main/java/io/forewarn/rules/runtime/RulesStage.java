@@ -4,6 +4,7 @@ import static io.forewarn.config.ForewarnOptions.RULES_BUNDLED_DIR;
 import static io.forewarn.config.ForewarnOptions.RULES_LOAD_BUNDLED;
 
 import io.forewarn.config.ForewarnConfig;
+import io.forewarn.detect.AvroStreamType;
 import io.forewarn.detect.Descriptors;
 import io.forewarn.schema.ControlStatus;
 import io.forewarn.schema.DependencyStatus;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -62,7 +62,7 @@ public final class RulesStage {
                 records.connect(control)
                         .transform(
                                 "Route records to CEP rules",
-                                new AvroTypeInfo<>(RuleRecord.class),
+                                new AvroStreamType<>(RuleRecord.class),
                                 new RuleRouter(settings, bundled))
                         .uid(ROUTER_UID)
                         .name("Route records to CEP rules");
@@ -71,7 +71,7 @@ public final class RulesStage {
                         .connect(control)
                         .transform(
                                 "Dynamic CEP rules",
-                                new AvroTypeInfo<>(Signal.class),
+                                new AvroStreamType<>(Signal.class),
                                 new RuleOperator<>(settings, bundled, new SignalMatchHandler()))
                         .uid(OPERATOR_UID)
                         .name("Dynamic CEP rules");
@@ -106,7 +106,7 @@ public final class RulesStage {
         if (input != null) {
             out.add(
                     input.map(new RuleRecords<T>())
-                            .returns(new AvroTypeInfo<>(RuleRecord.class))
+                            .returns(new AvroStreamType<>(RuleRecord.class))
                             .uid("rules-input-" + name)
                             .name(
                                     name.substring(0, 1).toUpperCase(Locale.ROOT)
