@@ -81,6 +81,7 @@ final class PendingSegments {
     private final RuleRecordSerializer serializer = new RuleRecordSerializer();
     private final DataOutputSerializer out = new DataOutputSerializer(512);
     private final DataInputDeserializer in = new DataInputDeserializer();
+    private final SharedLabels shared = new SharedLabels();
 
     /** The start of the second holding {@code time}, or holding the records of a segment. */
     static long segmentOf(long time) {
@@ -169,7 +170,8 @@ final class PendingSegments {
             if (taken == null) {
                 taken = new ArrayList<>();
             }
-            taken.add(new Timed(time, serializer.deserialize(in)));
+            // Records taken here may stay in a rule's partial matches for its whole window.
+            taken.add(new Timed(time, shared.share(serializer.deserialize(in))));
             at = end;
         }
         long restEarliest = at < sorted.length ? time(sorted, at) : Long.MAX_VALUE;
