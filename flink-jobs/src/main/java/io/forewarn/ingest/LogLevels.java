@@ -69,8 +69,13 @@ public final class LogLevels {
         if (raw == null) {
             return LogLevel.UNKNOWN;
         }
+        // Once per log line: the spellings shippers write (lower case, no blanks) without a copy.
+        LogLevel exact = NAMES.get(raw);
+        if (exact != null) {
+            return exact;
+        }
         String text = raw.trim();
-        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() <= 3) {
+        if (!text.isEmpty() && text.length() <= 3 && allDigits(text)) {
             return fromNumber(Integer.parseInt(text));
         }
         LogLevel level = NAMES.get(text.toLowerCase(Locale.ROOT));
@@ -93,5 +98,14 @@ public final class LogLevels {
             return PINO[number / 10 - 1];
         }
         return LogLevel.UNKNOWN;
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
