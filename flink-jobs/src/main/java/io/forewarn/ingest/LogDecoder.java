@@ -6,6 +6,7 @@ import io.forewarn.ingest.Timestamps.Style;
 import io.forewarn.schema.DeadLetterReason;
 import io.forewarn.schema.LogLevel;
 import io.forewarn.schema.LogRecord;
+import java.util.ArrayList;
 import java.util.Map;
 
 /**
@@ -178,6 +179,11 @@ public final class LogDecoder implements RecordDecoder<LogRecord> {
                 .setAttributes(
                         fields.remaining(
                                 settings.maxAttributes(), settings.maxAttributeValueChars()))
+                // The template stage fills these; set here, the builder does not deep-copy their
+                // schema defaults for every line.
+                .setTemplateId(null)
+                .setTemplate(null)
+                .setTemplateParams(new ArrayList<>(0))
                 .build();
     }
 
