@@ -16,9 +16,9 @@ import javax.management.ObjectName;
  * The live objects of this JVM, by class: the class histogram that {@code jcmd PID
  * GC.class_histogram} prints, taken in-process through the DiagnosticCommand MBean. Taking it runs
  * a full collection first, so its total is the live heap, not the live heap plus whatever garbage
- * G1 has not yet marked (which the heap after a young collection includes, and which can rise for
- * minutes between two marking cycles at a steady load). The full collection pauses the JVM (a few
- * seconds for a few GB on 2 cores): callers take it where no latency is being measured.
+ * G1's marking has not reached (which the heap after a young collection includes, and which can
+ * rise for minutes between two marking cycles at a steady load). The full collection pauses the JVM
+ * (a few seconds for a few GB on 2 cores): callers take it where no latency is being measured.
  *
  * @param text the histogram as the JVM printed it
  * @param totalBytes the total of live objects' sizes

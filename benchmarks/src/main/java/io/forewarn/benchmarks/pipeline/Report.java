@@ -139,7 +139,7 @@ final class Report {
                         + " measured from "
                         + SteadyRun.LIVE_HEAP_SETTLE_SECONDS
                         + " s after the first, outside its pause. The heap after young and mixed"
-                        + " collections also holds old-generation garbage that G1 has not yet marked,"
+                        + " collections also holds old-generation garbage that G1's marking has not reached,"
                         + " and its floors can rise for minutes between two marking cycles at a steady"
                         + " load: they are listed to compare with earlier runs.\n");
         out.append("\nTrials (records/s target → sent, verdict):\n\n");
