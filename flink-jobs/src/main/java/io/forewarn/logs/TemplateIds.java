@@ -1,7 +1,5 @@
 package io.forewarn.logs;
 
-import java.util.HexFormat;
-
 /** Template ids as text (16 lower-case hex digits) and as the 64-bit numbers they spell. */
 final class TemplateIds {
 
@@ -10,19 +8,28 @@ final class TemplateIds {
     private TemplateIds() {}
 
     /**
-     * The number an id spells. This runs once per log line: {@code Long.parseUnsignedLong(id, 16)},
-     * which goes through {@code Character.digit} for every digit, was a sixth of the log template
-     * stage's time, so ids of 16 hex digits are read with {@link HexFormat}'s table. Anything else,
-     * and an id {@link HexFormat} refuses, goes to {@code parseUnsignedLong}, which reads other
-     * spellings or says why not.
+     * The number an id spells. Ids the miner makes (16 lower-case hex digits) are read digit by
+     * digit: this runs once per log line, and {@code Long.parseUnsignedLong(id, 16)}, which goes
+     * through {@code Character.digit} for every digit, was a sixth of the log template stage's
+     * time. Anything else goes to {@code parseUnsignedLong}, which reads other spellings or says
+     * why not.
      */
     static long parse(String id) {
         if (id.length() == DIGITS) {
-            try {
-                return HexFormat.fromHexDigitsToLong(id);
-            } catch (IllegalArgumentException notHex) {
-                // parseUnsignedLong below reports it as a NumberFormatException.
+            long value = 0;
+            for (int i = 0; i < DIGITS; i++) {
+                char c = id.charAt(i);
+                int digit;
+                if (c >= '0' && c <= '9') {
+                    digit = c - '0';
+                } else if (c >= 'a' && c <= 'f') {
+                    digit = c - 'a' + 10;
+                } else {
+                    return Long.parseUnsignedLong(id, 16);
+                }
+                value = value << 4 | digit;
             }
+            return value;
         }
         return Long.parseUnsignedLong(id, 16);
     }
